@@ -1,0 +1,77 @@
+package io.kafkarest.testing;
+
+import io.kafkarest.kafka.embedded.EmbeddedKafka;
+import java.time.Duration;
+import java.util.function.BooleanSupplier;
+import org.testcontainers.DockerClientFactory;
+import org.testcontainers.kafka.KafkaContainer;
+
+/**
+ * The Kafka broker of a test JVM: one real broker shared by all tests of the run, started on first use and
+ * stopped when the JVM exits. Where a Docker engine answers it is Testcontainers' {@link KafkaContainer}
+ * ({@code apache/kafka}); otherwise the embedded KRaft broker on free ports.
+ */
+public final class TestKafka {
+    public static final String IMAGE = "apache/kafka:4.1.0";
+
+    private static Broker broker;
+
+    private TestKafka() {
+    }
+
+    public static synchronized String bootstrapServers() {
+        if (broker == null) {
+            broker = start();
+            Runtime.getRuntime().addShutdownHook(new Thread(broker::close, "test-kafka-stop"));
+        }
+        return broker.bootstrapServers();
+    }
+
+    /** What kind of broker serves this run: "testcontainers" or "embedded". */
+    public static synchronized String kind() {
+        bootstrapServers();
+        return broker.kind();
+    }
+
+    private static Broker start() {
+        if (!Boolean.getBoolean("test.kafka.embedded") && dockerAvailable()) {
+            KafkaContainer container = new KafkaContainer(IMAGE)
+                    .withEnv("KAFKA_AUTO_CREATE_TOPICS_ENABLE", "false")
+                    .withEnv("KAFKA_GROUP_INITIAL_REBALANCE_DELAY_MS", "0");
+            container.start();
+            return new Broker("testcontainers", container.getBootstrapServers(), container::stop);
+        }
+        EmbeddedKafka kafka = EmbeddedKafka.startOnFreePorts();
+        return new Broker("embedded", kafka.bootstrapServers(), kafka::close);
+    }
+
+    private static boolean dockerAvailable() {
+        try {
+            return DockerClientFactory.instance().isDockerAvailable();
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** Waits until the condition holds, polling every 100 ms; fails with the message at the deadline. */
+    public static void await(Duration timeout, String what, BooleanSupplier condition) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("Timed out after " + timeout + " waiting for: " + what);
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("Interrupted waiting for: " + what, e);
+            }
+        }
+    }
+
+    private record Broker(String kind, String bootstrapServers, Runnable stopper) {
+        void close() {
+            stopper.run();
+        }
+    }
+}
