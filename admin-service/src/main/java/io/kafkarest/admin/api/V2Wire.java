@@ -1,0 +1,36 @@
+package io.kafkarest.admin.api;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.kafkarest.admin.core.TopicInfo;
+import io.micronaut.serde.annotation.Serdeable;
+import java.util.List;
+import java.util.Map;
+
+/** The v1/v2 metadata shapes (identical in both versions). */
+final class V2Wire {
+    private V2Wire() {
+    }
+
+    @Serdeable
+    record Topic(String name, Map<String, String> configs, List<Partition> partitions) {
+        static Topic of(TopicInfo topic) {
+            return new Topic(topic.name(), topic.configs(), topic.partitions().stream().map(Partition::of).toList());
+        }
+    }
+
+    @Serdeable
+    record Partition(int partition, int leader, List<Replica> replicas) {
+        static Partition of(TopicInfo.PartitionInfo p) {
+            return new Partition(p.partition(), p.leader(), p.replicas().stream()
+                    .map(r -> new Replica(r.broker(), r.leader(), r.inSync())).toList());
+        }
+    }
+
+    @Serdeable
+    record Replica(int broker, boolean leader, @JsonProperty("in_sync") boolean inSync) {
+    }
+
+    @Serdeable
+    record BrokerList(List<Integer> brokers) {
+    }
+}
