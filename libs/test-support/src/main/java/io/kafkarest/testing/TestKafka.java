@@ -12,7 +12,7 @@ import org.testcontainers.kafka.KafkaContainer;
  * ({@code apache/kafka}); otherwise the embedded KRaft broker on free ports.
  */
 public final class TestKafka {
-    public static final String IMAGE = "apache/kafka:4.1.0";
+    public static final String IMAGE = "apache/kafka:4.3.1";
 
     private static Broker broker;
 

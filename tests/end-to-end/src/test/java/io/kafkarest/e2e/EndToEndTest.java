@@ -1,0 +1,272 @@
+package io.kafkarest.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.kafkarest.stack.LocalStack;
+import io.kafkarest.stack.PortPlan;
+import io.kafkarest.stack.RunningProcess;
+import io.kafkarest.stack.Services;
+import io.kafkarest.stack.StackOptions;
+import io.kafkarest.testing.TestKafka;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The real system as a user runs it: every service as its own process (the fat jars), two consume-service nodes,
+ * a real KRaft broker and the registry, all started by the local-stack launcher on free ports; every call goes
+ * through the gateway.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class EndToEndTest {
+    private static final Duration WAIT = Duration.ofSeconds(60);
+    private static final String V2 = "application/vnd.kafka.v2+json";
+
+    private final ObjectMapper json = new ObjectMapper();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private LocalStack stack;
+    private String gateway;
+
+    @BeforeAll
+    void startStack(@TempDir Path workDir) {
+        StackOptions options = StackOptions.local(TestPaths.repositoryRoot())
+                .withWorkDir(workDir)
+                .withPorts(PortPlan.free())
+                .withReplicas(Services.CONSUME, 2);
+        stack = LocalStack.start(options);
+        gateway = stack.gatewayUrl();
+    }
+
+    @AfterAll
+    void stopStack() {
+        List<RunningProcess> processes = stack.processes();
+        stack.close();
+        for (RunningProcess p : processes) {
+            assertFalse(p.process().isAlive(), p.name() + " still runs after the stack stopped");
+        }
+    }
+
+    @Test
+    void connectRootAndAdminMetadataComeThroughTheGateway() throws Exception {
+        JsonNode root = body(get("/"), 200);
+        assertNotNull(root.get("version").asText());
+        String clusterId = clusterId();
+        assertEquals(clusterId, root.get("kafka_cluster_id").asText(), "Connect runs on the same Kafka cluster");
+
+        JsonNode clusters = body(get("/v3/clusters"), 200);
+        assertEquals(gateway + "/v3/clusters", clusters.at("/metadata/self").asText(),
+                "v3 links name the gateway, not the admin node");
+        assertTrue(body(get("/brokers"), 200).get("brokers").size() >= 1);
+        assertEquals(200, get("/connector-plugins").statusCode());
+    }
+
+    @Test
+    void jsonProducedThroughTheGatewayIsConsumedThroughTheRewrittenBaseUri() throws Exception {
+        String topic = createTopic(2);
+        JsonNode described = body(get("/topics/" + topic), 200);
+        assertEquals(topic, described.get("name").asText());
+        assertEquals(2, described.get("partitions").size());
+
+        JsonNode produced = body(send("POST", "/topics/" + topic, "application/vnd.kafka.json.v2+json",
+                "{\"records\":[{\"value\":{\"n\":1}},{\"value\":{\"n\":2}},{\"key\":\"k\",\"value\":{\"n\":3}}]}"), 200);
+        assertEquals(3, produced.get("offsets").size());
+        produced.get("offsets").forEach(o -> assertTrue(o.get("error_code").isNull(), o.toString()));
+
+        String group = "e2e-json-" + UUID.randomUUID();
+        JsonNode created = body(send("POST", "/consumers/" + group, V2,
+                "{\"name\":\"c1\",\"format\":\"json\",\"auto.offset.reset\":\"earliest\"}"), 200);
+        String baseUri = created.get("base_uri").asText();
+        assertEquals(gateway + "/consumers/" + group + "/instances/c1", baseUri,
+                "the gateway rewrites base_uri to its own URL");
+
+        assertEquals(204, sendTo("POST", baseUri + "/subscription", V2, "{\"topics\":[\"" + topic + "\"]}").statusCode());
+        List<Integer> values = new ArrayList<>();
+        TestKafka.await(WAIT, "3 records read through base_uri", () -> {
+            HttpResponse<String> records = call(HttpRequest.newBuilder(URI.create(baseUri + "/records"))
+                    .header("Accept", "application/vnd.kafka.json.v2+json").GET().build());
+            assertEquals(200, records.statusCode(), records.body());
+            readTree(records.body()).forEach(r -> values.add(r.at("/value/n").asInt()));
+            return values.size() >= 3;
+        });
+        assertEquals(Set.of(1, 2, 3), new HashSet<>(values));
+
+        assertEquals(204, sendTo("DELETE", baseUri, V2, null).statusCode());
+        HttpResponse<String> gone = call(HttpRequest.newBuilder(URI.create(baseUri + "/records"))
+                .header("Accept", "application/vnd.kafka.json.v2+json").GET().build());
+        assertEquals(404, gone.statusCode());
+        assertEquals(40403, readTree(gone.body()).get("error_code").asInt());
+    }
+
+    @Test
+    void consumerInstancesLiveOnOneNodeEachAndAreSpreadOverBoth() throws Exception {
+        String topic = createTopic(1);
+        body(send("POST", "/topics/" + topic, "application/vnd.kafka.binary.v2+json",
+                "{\"records\":[{\"value\":\"aGVsbG8=\"}]}"), 200);
+        String group = "e2e-pin-" + UUID.randomUUID();
+        List<RunningProcess> nodes = stack.replicasOf(Services.CONSUME);
+        assertEquals(2, nodes.size());
+        Set<String> owners = new HashSet<>();
+        for (int i = 0; i < 4; i++) {
+            String instance = "i" + i;
+            String baseUri = body(send("POST", "/consumers/" + group, V2,
+                    "{\"name\":\"" + instance + "\",\"format\":\"binary\",\"auto.offset.reset\":\"earliest\"}"), 200)
+                    .get("base_uri").asText();
+            List<String> owning = new ArrayList<>();
+            for (RunningProcess node : nodes) {
+                HttpResponse<String> lookup = call(HttpRequest.newBuilder(
+                        URI.create(node.url() + "/internal/consumers/" + group + "/instances/" + instance)).GET().build());
+                if (lookup.statusCode() == 200) {
+                    owning.add(node.name());
+                }
+            }
+            assertEquals(1, owning.size(), instance + " lives on exactly one node: " + owning);
+            owners.add(owning.get(0));
+
+            assertEquals(204, sendTo("POST", baseUri + "/subscription", V2,
+                    "{\"topics\":[\"" + topic + "\"]}").statusCode());
+            HttpResponse<String> read = call(HttpRequest.newBuilder(URI.create(baseUri + "/records"))
+                    .header("Accept", "application/vnd.kafka.binary.v2+json").GET().build());
+            assertEquals(200, read.statusCode(), "requests through the gateway reach the owner: " + read.body());
+            assertEquals(204, sendTo("DELETE", baseUri, V2, null).statusCode());
+        }
+        assertEquals(2, owners.size(), "new instances are spread over both consume-service nodes");
+    }
+
+    @Test
+    void fileStreamSourceConnectorRunsAndIsDeleted(@TempDir Path dir) throws Exception {
+        String topic = createTopic(1);
+        Path file = dir.resolve("lines.txt");
+        Files.writeString(file, "first\nsecond\nthird\n", StandardCharsets.UTF_8);
+        String name = "e2e-file-source-" + UUID.randomUUID();
+        String config = json.writeValueAsString(Map.of("name", name, "config", Map.of(
+                "connector.class", "FileStreamSource", "tasks.max", "1",
+                "file", file.toAbsolutePath().toString(), "topic", topic)));
+        JsonNode created = body(send("POST", "/connectors", "application/json", config), 201);
+        assertEquals(name, created.get("name").asText());
+
+        TestKafka.await(WAIT, "connector and task RUNNING", () -> {
+            HttpResponse<String> status = get("/connectors/" + name + "/status");
+            if (status.statusCode() != 200) {
+                return false;
+            }
+            JsonNode s = readTree(status.body());
+            return "RUNNING".equals(s.at("/connector/state").asText()) && s.get("tasks").size() == 1
+                    && "RUNNING".equals(s.at("/tasks/0/state").asText());
+        });
+        assertTrue(body(get("/connectors"), 200).toString().contains(name));
+
+        List<String> lines = new ArrayList<>();
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
+                "bootstrap.servers", stack.kafkaBootstrapServers(), "group.id", "e2e-" + UUID.randomUUID(),
+                "auto.offset.reset", "earliest"), new StringDeserializer(), new StringDeserializer())) {
+            consumer.subscribe(List.of(topic));
+            TestKafka.await(WAIT, "the file's lines in " + topic, () -> {
+                for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(500))) {
+                    lines.add(r.value());
+                }
+                return lines.size() >= 3;
+            });
+        }
+        assertEquals(List.of("\"first\"", "\"second\"", "\"third\""), lines, "JsonConverter writes the lines as strings");
+
+        assertEquals(204, send("DELETE", "/connectors/" + name, "application/json", null).statusCode());
+        TestKafka.await(WAIT, "connector gone", () -> get("/connectors/" + name + "/status").statusCode() == 404);
+        assertFalse(body(get("/connectors"), 200).toString().contains(name));
+    }
+
+    @Test
+    void unknownPathsAnswerInTheStandardErrorShape() throws Exception {
+        HttpResponse<String> response = get("/no/such/path");
+        assertEquals(404, response.statusCode());
+        assertEquals(404, readTree(response.body()).get("error_code").asInt());
+    }
+
+    @Test
+    void theSchemaRegistryServesTheConfluentApi() throws Exception {
+        HttpResponse<String> subjects = call(HttpRequest.newBuilder(URI.create(stack.registryUrl() + "/subjects")).GET().build());
+        assertEquals(200, subjects.statusCode());
+        assertTrue(readTree(subjects.body()).isArray());
+    }
+
+    private String clusterId() throws IOException, InterruptedException {
+        return body(get("/v3/clusters"), 200).at("/data/0/cluster_id").asText();
+    }
+
+    private String createTopic(int partitions) throws IOException, InterruptedException {
+        String topic = "e2e-" + UUID.randomUUID();
+        JsonNode created = body(send("POST", "/v3/clusters/" + clusterId() + "/topics", "application/json",
+                "{\"topic_name\":\"" + topic + "\",\"partitions_count\":" + partitions + "}"), 201);
+        assertEquals(topic, created.get("topic_name").asText());
+        return topic;
+    }
+
+    private HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        return call(HttpRequest.newBuilder(URI.create(gateway + path)).GET().build());
+    }
+
+    private HttpResponse<String> send(String method, String path, String contentType, String body)
+            throws IOException, InterruptedException {
+        return sendTo(method, gateway + path, contentType, body);
+    }
+
+    private HttpResponse<String> sendTo(String method, String url, String contentType, String body)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(100));
+        if (body == null) {
+            request.method(method, HttpRequest.BodyPublishers.noBody());
+        } else {
+            request.header("Content-Type", contentType).method(method, HttpRequest.BodyPublishers.ofString(body));
+        }
+        return call(request.build());
+    }
+
+    private HttpResponse<String> call(HttpRequest request) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new AssertionError(request.method() + " " + request.uri() + " failed: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
+        }
+    }
+
+    private JsonNode body(HttpResponse<String> response, int expectedStatus) throws IOException {
+        assertEquals(expectedStatus, response.statusCode(),
+                response.request().method() + " " + response.request().uri() + " answered " + response.body());
+        return json.readTree(response.body());
+    }
+
+    private JsonNode readTree(String text) {
+        try {
+            return json.readTree(text);
+        } catch (IOException e) {
+            throw new AssertionError("not JSON: " + text, e);
+        }
+    }
+}
