@@ -19,7 +19,11 @@ public class RestExceptionHandler implements ExceptionHandler<RestException, Htt
     @Override
     public HttpResponse<ErrorResponse> handle(HttpRequest request, RestException e) {
         if (e.errorCode().status().getCode() >= 500) {
-            LOG.warn("{} {} failed: {}", request.getMethod(), request.getPath(), e.getMessage(), e.getCause());
+            if (e.getCause() != null) {
+                LOG.warn("{} {} failed: {}", request.getMethod(), request.getPath(), e.getMessage(), e.getCause());
+            } else {
+                LOG.warn("{} {} failed: {}", request.getMethod(), request.getPath(), e.getMessage());
+            }
         }
         return ErrorResponses.of(e);
     }
