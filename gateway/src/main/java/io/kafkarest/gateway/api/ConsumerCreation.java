@@ -1,0 +1,150 @@
+package io.kafkarest.gateway.api;
+
+import io.kafkarest.gateway.backend.BackendDirectory;
+import io.kafkarest.gateway.backend.BackendFailure;
+import io.kafkarest.gateway.core.BackendService;
+import io.kafkarest.gateway.core.ConsumerInstanceKey;
+import io.kafkarest.gateway.core.ConsumerPins;
+import io.kafkarest.gateway.core.Endpoint;
+import io.micronaut.core.type.Argument;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MutableHttpRequest;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.ServerHttpRequest;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.exceptions.HttpClientResponseException;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.json.tree.JsonNode;
+import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Mono;
+
+/**
+ * {@code POST /consumers/{group}}: sent to any consume node; on success the node that created the instance becomes
+ * its owner (pinned), and {@code base_uri} in the answer is rewritten to the gateway's external URL so that clients
+ * never talk to a node directly. This is the one exchange the gateway buffers (request and answer are tiny).
+ * <p>
+ * The owner is the node the gateway sent the create to - the node that created the instance by definition - rather
+ * than the authority in its {@code base_uri}: that one may be an advertised name the gateway cannot reach, or the
+ * gateway's own URL if the node honours the X-Forwarded-* headers.
+ */
+@Singleton
+class ConsumerCreation {
+    private static final Logger LOG = LoggerFactory.getLogger(ConsumerCreation.class);
+    /** The answer is read here, so ask for it uncompressed; framing headers are recomputed. */
+    private static final Set<String> NOT_COPIED = caseInsensitive("Host", "Content-Length", "Transfer-Encoding",
+            "Accept-Encoding");
+    private static final Set<String> NOT_RETURNED = caseInsensitive("Content-Length", "Transfer-Encoding",
+            "Content-Encoding", "Connection", "Keep-Alive");
+
+    private final BackendDirectory backends;
+    private final ConsumerPins pins;
+    private final HttpClient httpClient;
+    private final JsonMapper json;
+
+    ConsumerCreation(BackendDirectory backends, ConsumerPins pins, HttpClient httpClient, JsonMapper json) {
+        this.backends = backends;
+        this.pins = pins;
+        this.httpClient = httpClient;
+        this.json = json;
+    }
+
+    Mono<MutableHttpResponse<?>> create(HttpRequest<?> request, String pathAndQuery, ExternalBase external,
+                                        String group) {
+        return Mono.fromFuture(backends.next(BackendService.CONSUME))
+                .flatMap(node -> Mono.fromFuture(bodyOf(request))
+                        .flatMap(body -> exchange(request, pathAndQuery, external, node, body))
+                        .<MutableHttpResponse<?>>map(response -> relay(response, node, group, external))
+                        .onErrorResume(e -> {
+                            if (BackendFailure.of(e).unreachable()) {
+                                backends.reportUnreachable(node);
+                            }
+                            return answer(GatewayErrors.backendFailed(BackendService.CONSUME, node, e));
+                        }))
+                .onErrorResume(e -> answer(GatewayErrors.backendFailed(BackendService.CONSUME, e)));
+    }
+
+    private Mono<HttpResponse<?>> exchange(HttpRequest<?> request, String pathAndQuery, ExternalBase external,
+                                           Endpoint node, byte[] body) {
+        MutableHttpRequest<Object> out = HttpRequest.create(request.getMethod(), node.baseUri() + pathAndQuery);
+        request.getHeaders().forEach((name, values) -> {
+            if (!NOT_COPIED.contains(name)) {
+                values.forEach(v -> out.getHeaders().add(name, v));
+            }
+        });
+        ForwardedHeaders.apply(request, out.getHeaders(), external);
+        if (body.length > 0) {
+            out.body(body);
+        }
+        return Mono.<HttpResponse<?>>from(httpClient.exchange(out, Argument.of(byte[].class)))
+                .onErrorResume(HttpClientResponseException.class, e -> Mono.just(e.getResponse()));
+    }
+
+    private MutableHttpResponse<?> relay(HttpResponse<?> response, Endpoint node, String group,
+                                         ExternalBase external) {
+        byte[] body = response.getBody(byte[].class).orElse(new byte[0]);
+        if (response.code() >= 200 && response.code() < 300) {
+            body = learnOwner(body, node, group, external);
+        }
+        MutableHttpResponse<byte[]> out = HttpResponse.status(response.code(), response.reason());
+        response.getHeaders().forEach((name, values) -> {
+            if (!NOT_RETURNED.contains(name)) {
+                values.forEach(v -> out.getHeaders().add(name, v));
+            }
+        });
+        return body.length > 0 ? out.body(body) : out;
+    }
+
+    /** Pins the new instance to {@code node}; returns the body with {@code base_uri} pointing at the gateway. */
+    private byte[] learnOwner(byte[] body, Endpoint node, String group, ExternalBase external) {
+        try {
+            JsonNode created = json.readValue(body, Argument.of(JsonNode.class));
+            JsonNode instanceId = created == null || !created.isObject() ? null : created.get("instance_id");
+            if (instanceId == null || !instanceId.isString()) {
+                LOG.warn("Consumer create answer of {} has no instance_id; not pinned", node);
+                return body;
+            }
+            ConsumerInstanceKey key = new ConsumerInstanceKey(group, instanceId.getStringValue());
+            pins.pin(key, node);
+            if (created.get("base_uri") == null) {
+                return body;
+            }
+            Map<String, JsonNode> fields = new LinkedHashMap<>();
+            created.entries().forEach(e -> fields.put(e.getKey(), e.getValue()));
+            fields.put("base_uri", JsonNode.createStringNode(external.url() + key.path()));
+            return json.writeValueAsBytes(JsonNode.createObjectNode(fields));
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("Cannot read the consumer create answer of {}: {}", node, e.toString());
+            return body;
+        }
+    }
+
+    private static CompletableFuture<byte[]> bodyOf(HttpRequest<?> request) {
+        if (request instanceof ServerHttpRequest<?> server) {
+            return server.byteBody().buffer().thenApply(buffered -> {
+                try (buffered) {
+                    return buffered.toByteArray();
+                }
+            });
+        }
+        return CompletableFuture.completedFuture(request.getBody(byte[].class).orElse(new byte[0]));
+    }
+
+    private static Set<String> caseInsensitive(String... names) {
+        Set<String> set = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+        set.addAll(Set.of(names));
+        return set;
+    }
+
+    private static Mono<MutableHttpResponse<?>> answer(MutableHttpResponse<?> response) {
+        return Mono.just(response);
+    }
+}

@@ -1,0 +1,75 @@
+package io.kafkarest.gateway.api;
+
+import io.kafkarest.gateway.backend.BackendFailure;
+import io.kafkarest.gateway.core.BackendService;
+import io.kafkarest.gateway.core.ConsumerInstanceKey;
+import io.kafkarest.gateway.core.Endpoint;
+import io.kafkarest.rest.ErrorCode;
+import io.kafkarest.rest.ErrorResponse;
+import io.kafkarest.rest.ErrorResponses;
+import io.kafkarest.rest.RestException;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.MutableHttpResponse;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+
+/** The gateway's own answers: {@code {"error_code","message"}} for no route, no backend, backend failures. */
+final class GatewayErrors {
+    private GatewayErrors() {
+    }
+
+    static MutableHttpResponse<?> of(ErrorCode code, String message) {
+        return ErrorResponses.of(code.status(), new ErrorResponse(code.code(), message));
+    }
+
+    static MutableHttpResponse<?> noRoute(String method, String path) {
+        return of(ErrorCode.NOT_FOUND, "No API endpoint for " + method + " " + path);
+    }
+
+    /**
+     * 413, closing the connection: the rest of the body is not read, and a client that writes its whole body before
+     * reading the answer would otherwise wait forever.
+     */
+    static MutableHttpResponse<?> requestTooLarge(String message) {
+        return of(ErrorCode.REQUEST_TOO_LARGE, message).header("Connection", "close");
+    }
+
+    static MutableHttpResponse<?> consumerInstanceNotFound(ConsumerInstanceKey key) {
+        return of(ErrorCode.CONSUMER_INSTANCE_NOT_FOUND,
+                "Consumer instance not found: group '" + key.group() + "', instance '" + key.instance() + "'");
+    }
+
+    /** 502 unreachable / broken, 504 timeout, 413 body too large, or a {@link RestException}'s status (503 ...). */
+    static MutableHttpResponse<?> backendFailed(BackendService service, Throwable error) {
+        return backendFailed(service, null, error);
+    }
+
+    /** As above, naming the endpoint that failed. */
+    static MutableHttpResponse<?> backendFailed(BackendService service, @Nullable Endpoint endpoint,
+                                                Throwable error) {
+        Throwable e = unwrap(error);
+        if (e instanceof RestException rest) {
+            return ErrorResponses.of(rest);
+        }
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof io.micronaut.http.exceptions.ContentLengthExceededException tooLarge) {
+                // the client's body exceeds micronaut.server.max-request-size (noticed while streaming it)
+                return requestTooLarge(tooLarge.getMessage());
+            }
+        }
+        BackendFailure failure = BackendFailure.of(e);
+        String reason = BackendFailure.reason(e) + (endpoint == null ? "" : " (" + endpoint.baseUri() + ")");
+        if (failure.timeout()) {
+            return of(ErrorCode.GATEWAY_TIMEOUT, service.id() + " did not answer in time: " + reason);
+        }
+        return of(ErrorCode.BAD_GATEWAY, service.id() + " is unavailable: " + reason);
+    }
+
+    static Throwable unwrap(Throwable error) {
+        Throwable e = error;
+        while ((e instanceof CompletionException || e instanceof ExecutionException) && e.getCause() != null) {
+            e = e.getCause();
+        }
+        return e;
+    }
+}

@@ -1,0 +1,142 @@
+package io.kafkarest.gateway.api;
+
+import io.kafkarest.gateway.backend.BackendDirectory;
+import io.kafkarest.gateway.backend.BackendFailure;
+import io.kafkarest.gateway.backend.ConsumerOwnerLocator;
+import io.kafkarest.gateway.core.BackendService;
+import io.kafkarest.gateway.core.ConsumerInstanceKey;
+import io.kafkarest.gateway.core.ConsumerPins;
+import io.kafkarest.gateway.core.Endpoint;
+import io.kafkarest.gateway.core.GatewayConfiguration;
+import io.kafkarest.gateway.core.PathPattern;
+import io.kafkarest.gateway.core.RouteMatch;
+import io.kafkarest.gateway.core.RouteTable;
+import io.micronaut.context.annotation.Property;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpMethod;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.Filter;
+import io.micronaut.http.filter.HttpServerFilter;
+import io.micronaut.http.filter.ServerFilterChain;
+import io.micronaut.http.server.HttpServerConfiguration;
+import io.micronaut.web.router.RouteAttributes;
+import java.util.Optional;
+import org.reactivestreams.Publisher;
+import reactor.core.publisher.Mono;
+
+/**
+ * The gateway: every request on the API port is matched against the {@link RouteTable} and streamed to a node of
+ * the matching service; no match is a 404. Requests on the management port (health) are left to Micronaut.
+ */
+@Filter(Filter.MATCH_ALL_PATTERN)
+public class GatewayFilter implements HttpServerFilter {
+    private final RouteTable routes;
+    private final BackendDirectory backends;
+    private final BackendForwarder forwarder;
+    private final ConsumerCreation consumerCreation;
+    private final ConsumerOwnerLocator owners;
+    private final ConsumerPins pins;
+    private final GatewayConfiguration config;
+    private final Integer managementPort;
+    private final long maxRequestSize;
+
+    public GatewayFilter(RouteTable routes, BackendDirectory backends, BackendForwarder forwarder,
+                         ConsumerCreation consumerCreation, ConsumerOwnerLocator owners, ConsumerPins pins,
+                         GatewayConfiguration config, HttpServerConfiguration serverConfig,
+                         @Property(name = "endpoints.all.port") @Nullable Integer managementPort,
+                         @Property(name = "micronaut.server.port") @Nullable Integer serverPort) {
+        this.routes = routes;
+        this.backends = backends;
+        this.forwarder = forwarder;
+        this.consumerCreation = consumerCreation;
+        this.owners = owners;
+        this.pins = pins;
+        this.config = config;
+        this.maxRequestSize = serverConfig.getMaxRequestSize();
+        this.managementPort = managementPort != null && managementPort > 0 && !managementPort.equals(serverPort)
+                ? managementPort : null;
+    }
+
+    @Override
+    public Publisher<MutableHttpResponse<?>> doFilter(HttpRequest<?> request, ServerFilterChain chain) {
+        if (isManagementRequest(request)) {
+            return chain.proceed(request);
+        }
+        if (request.getContentLength() > maxRequestSize) {
+            return Mono.just(GatewayErrors.requestTooLarge("The content length [" + request.getContentLength()
+                    + "] exceeds the maximum allowed content length [" + maxRequestSize + "]"));
+        }
+        String pathAndQuery = BackendForwarder.pathAndQuery(request);
+        String rawPath = request.getUri().getRawPath() == null ? "/" : request.getUri().getRawPath();
+        Optional<RouteMatch> match = routes.match(request.getMethodName(), rawPath);
+        if (match.isEmpty()) {
+            return answer(GatewayErrors.noRoute(request.getMethodName(), rawPath));
+        }
+        RouteMatch route = match.get();
+        ExternalBase external = ExternalBase.of(request, config.getExternalUrl());
+        return switch (route.kind()) {
+            case FORWARD -> toService(request, pathAndQuery, external, route.service());
+            case CONSUMER_CREATE -> consumerCreation.create(request, pathAndQuery, external, route.variable("group"));
+            case CONSUMER_INSTANCE -> toOwner(request, pathAndQuery, external, rawPath,
+                    new ConsumerInstanceKey(route.variable("group"), route.variable("instance")));
+        };
+    }
+
+    private Mono<MutableHttpResponse<?>> toService(HttpRequest<?> request, String pathAndQuery,
+                                                   ExternalBase external, BackendService service) {
+        return Mono.fromFuture(backends.next(service))
+                .flatMap(endpoint -> forwarder.forward(request, pathAndQuery, external, endpoint)
+                        .onErrorResume(e -> {
+                            if (BackendFailure.of(e).unreachable()) {
+                                backends.reportUnreachable(endpoint);
+                            }
+                            return answer(GatewayErrors.backendFailed(service, endpoint, e));
+                        }))
+                .onErrorResume(e -> answer(GatewayErrors.backendFailed(service, e)));
+    }
+
+    /** To the node that owns the instance; an instance nobody owns, or whose node is gone, is a fast 404 40403. */
+    private Mono<MutableHttpResponse<?>> toOwner(HttpRequest<?> request, String pathAndQuery, ExternalBase external,
+                                                 String rawPath, ConsumerInstanceKey key) {
+        boolean deletesInstance = request.getMethod() == HttpMethod.DELETE
+                && PathPattern.segmentsOf(rawPath).size() == 4;
+        return Mono.fromFuture(owners.locate(key)).flatMap(owner -> {
+            if (owner.isEmpty()) { // nobody has it - unless there is no consume node at all (then 502/503)
+                return Mono.fromFuture(backends.all(BackendService.CONSUME))
+                        .flatMap(nodes -> nodes.isEmpty()
+                                ? Mono.fromFuture(backends.next(BackendService.CONSUME))
+                                        .map(ignored -> GatewayErrors.consumerInstanceNotFound(key))
+                                : answer(GatewayErrors.consumerInstanceNotFound(key)))
+                        .onErrorResume(e -> answer(GatewayErrors.backendFailed(BackendService.CONSUME, e)));
+            }
+            Endpoint node = owner.get();
+            return forwarder.forward(request, pathAndQuery, external, node)
+                    .doOnNext(response -> {
+                        if (deletesInstance && response.code() >= 200 && response.code() < 300) {
+                            pins.forget(key);
+                        } else if (response.code() == 404) {
+                            pins.forget(key, node); // asked again next time; cheap
+                        }
+                    })
+                    .onErrorResume(e -> {
+                        if (BackendFailure.of(e).unreachable()) {
+                            pins.forget(key, node);
+                            return answer(GatewayErrors.consumerInstanceNotFound(key));
+                        }
+                        return answer(GatewayErrors.backendFailed(BackendService.CONSUME, node, e));
+                    });
+        });
+    }
+
+    private boolean isManagementRequest(HttpRequest<?> request) {
+        if (managementPort != null) {
+            return request.getServerAddress().getPort() == managementPort;
+        }
+        return RouteAttributes.getRouteMatch(request).isPresent();
+    }
+
+    private static Mono<MutableHttpResponse<?>> answer(MutableHttpResponse<?> response) {
+        return Mono.just(response);
+    }
+}

@@ -1,0 +1,103 @@
+package io.kafkarest.gateway.backend;
+
+import io.kafkarest.gateway.core.BackendService;
+import io.kafkarest.gateway.core.ConsumerInstanceKey;
+import io.kafkarest.gateway.core.ConsumerPins;
+import io.kafkarest.gateway.core.Endpoint;
+import io.kafkarest.gateway.core.GatewayConfiguration;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.scheduling.annotation.Scheduled;
+import jakarta.inject.Singleton;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Mono;
+
+/**
+ * Finds the consume node that owns a consumer instance: from the pin table, or - when this gateway does not know
+ * the instance (restarted, or another gateway replica created it) - by asking every consume node
+ * {@code GET /internal/consumers/{group}/instances/{instance}} in parallel (200 = mine, anything else = not mine),
+ * each with a short timeout. The answer is remembered; concurrent lookups of one instance share one round of asks.
+ */
+@Singleton
+public class ConsumerOwnerLocator {
+    private static final Logger LOG = LoggerFactory.getLogger(ConsumerOwnerLocator.class);
+
+    private final ConsumerPins pins;
+    private final BackendDirectory backends;
+    private final HttpClient httpClient;
+    private final Duration lookupTimeout;
+    private final Map<ConsumerInstanceKey, CompletableFuture<Optional<Endpoint>>> inFlight = new ConcurrentHashMap<>();
+
+    public ConsumerOwnerLocator(ConsumerPins pins, BackendDirectory backends, HttpClient httpClient,
+                                GatewayConfiguration config) {
+        this.pins = pins;
+        this.backends = backends;
+        this.httpClient = httpClient;
+        this.lookupTimeout = config.getOwnerLookupTimeout();
+    }
+
+    /** The owner, or empty when no consume node has the instance. Never fails, completes within the lookup timeout. */
+    public CompletableFuture<Optional<Endpoint>> locate(ConsumerInstanceKey key) {
+        Optional<Endpoint> pinned = pins.owner(key);
+        if (pinned.isPresent()) {
+            return CompletableFuture.completedFuture(pinned);
+        }
+        CompletableFuture<Optional<Endpoint>> mine = new CompletableFuture<>();
+        CompletableFuture<Optional<Endpoint>> running = inFlight.putIfAbsent(key, mine);
+        if (running != null) {
+            return running;
+        }
+        backends.all(BackendService.CONSUME)
+                .thenCompose(endpoints -> askAll(key, endpoints))
+                .whenComplete((owner, error) -> {
+                    Optional<Endpoint> result = error == null ? owner : Optional.empty();
+                    result.ifPresent(o -> pins.pin(key, o));
+                    inFlight.remove(key, mine);
+                    LOG.debug("Owner of {}: {}", key, result);
+                    mine.complete(result);
+                });
+        return mine;
+    }
+
+    @Scheduled(fixedDelay = "${gateway.pin-sweep-interval:30s}")
+    void expirePins() {
+        pins.expire();
+    }
+
+    private CompletableFuture<Optional<Endpoint>> askAll(ConsumerInstanceKey key, List<Endpoint> endpoints) {
+        CompletableFuture<Optional<Endpoint>> result = new CompletableFuture<>();
+        if (endpoints.isEmpty()) {
+            result.complete(Optional.empty());
+            return result;
+        }
+        AtomicInteger pending = new AtomicInteger(endpoints.size());
+        for (Endpoint endpoint : endpoints) {
+            owns(endpoint, key).whenComplete((owns, error) -> {
+                if (Boolean.TRUE.equals(owns)) {
+                    result.complete(Optional.of(endpoint));
+                } else if (pending.decrementAndGet() == 0) {
+                    result.complete(Optional.empty());
+                }
+            });
+        }
+        return result;
+    }
+
+    private CompletableFuture<Boolean> owns(Endpoint endpoint, ConsumerInstanceKey key) {
+        HttpRequest<?> ask = HttpRequest.GET(endpoint.baseUri() + "/internal" + key.path());
+        return Mono.from(httpClient.exchange(ask))
+                .map(response -> response.code() == 200)
+                .timeout(lookupTimeout)
+                .onErrorResume(e -> Mono.just(false))
+                .defaultIfEmpty(false)
+                .toFuture();
+    }
+}

@@ -1,0 +1,217 @@
+package io.kafkarest.gateway.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.kafkarest.gateway.stub.ConsumeNodeStub;
+import io.kafkarest.gateway.stub.Http;
+import io.kafkarest.gateway.stub.StubBackend;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.core.type.Argument;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/** Consumer instances live on one consume node; the gateway pins them and finds them again. */
+@MicronautTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ConsumerPinningTest implements TestPropertyProvider {
+    private static final String V2 = "application/vnd.kafka.v2+json";
+
+    private final ConsumeNodeStub node1 = ConsumeNodeStub.start("node-1");
+    private final ConsumeNodeStub node2 = ConsumeNodeStub.start("node-2");
+
+    @Inject
+    EmbeddedServer server;
+
+    @Inject
+    JsonMapper json;
+
+    @Override
+    public Map<String, String> getProperties() {
+        return gatewayProperties(node1, node2);
+    }
+
+    private static Map<String, String> gatewayProperties(ConsumeNodeStub... nodes) {
+        String down = "http://127.0.0.1:" + StubBackend.freePort();
+        Map<String, String> props = new HashMap<>(Map.of(
+                "gateway.services.admin-service.urls", down,
+                "gateway.services.produce-service.urls", down,
+                "gateway.services.connect-service.urls", down,
+                "gateway.services.consume-service.urls",
+                String.join(",", Stream.of(nodes).map(ConsumeNodeStub::url).toList()),
+                "gateway.owner-lookup-timeout", "1s",
+                "micronaut.server.port", "-1",
+                "endpoints.all.port", String.valueOf(StubBackend.freePort())));
+        return props;
+    }
+
+    @AfterAll
+    void stopNodes() {
+        node1.stub().close();
+        node2.stub().close();
+    }
+
+    @BeforeEach
+    void clear() {
+        node1.stub().clear();
+        node2.stub().clear();
+    }
+
+    private String gateway() {
+        return "http://127.0.0.1:" + server.getPort();
+    }
+
+    private Map<String, Object> create(String gatewayUrl, String group, String name) {
+        HttpResponse<byte[]> r = Http.post(gatewayUrl + "/consumers/" + group,
+                "{\"name\":\"" + name + "\",\"format\":\"binary\",\"auto.offset.reset\":\"earliest\"}",
+                "Content-Type", V2, "Accept", V2);
+        assertEquals(200, r.statusCode(), Http.text(r));
+        return read(r);
+    }
+
+    private Map<String, Object> read(HttpResponse<byte[]> r) {
+        try {
+            return json.readValue(r.body(), Argument.mapOf(String.class, Object.class));
+        } catch (IOException e) {
+            throw new IllegalStateException(Http.text(r), e);
+        }
+    }
+
+    private ConsumeNodeStub ownerOf(String group, String instance, ConsumeNodeStub... nodes) {
+        List<ConsumeNodeStub> owners = Stream.of(nodes).filter(n -> n.owns(group, instance)).toList();
+        assertEquals(1, owners.size(), "exactly one node owns " + instance);
+        return owners.getFirst();
+    }
+
+    private static int lookups(ConsumeNodeStub node) {
+        return node.stub().seen("/internal/").size();
+    }
+
+    @Test
+    void createRewritesBaseUriAndPinsTheInstanceToItsNode() {
+        String group = "pin-group";
+        Map<String, Object> c1 = create(gateway(), group, "c1");
+        Map<String, Object> c2 = create(gateway(), group, "c2");
+        assertEquals("c1", c1.get("instance_id"));
+        assertEquals(gateway() + "/consumers/pin-group/instances/c1", c1.get("base_uri"));
+        assertEquals(gateway() + "/consumers/pin-group/instances/c2", c2.get("base_uri"));
+        ConsumeNodeStub owner1 = ownerOf(group, "c1", node1, node2);
+        ConsumeNodeStub owner2 = ownerOf(group, "c2", node1, node2);
+        assertNotEquals(owner1, owner2, "creates are spread round robin");
+        assertTrue(owner1.stub().seen().getFirst().header("X-Forwarded-Host").equals("127.0.0.1"));
+
+        for (String instance : List.of("c1", "c2")) {
+            String base = gateway() + "/consumers/" + group + "/instances/" + instance;
+            ConsumeNodeStub owner = instance.equals("c1") ? owner1 : owner2;
+            ConsumeNodeStub other = owner == node1 ? node2 : node1;
+            List<HttpResponse<byte[]>> answers = List.of(
+                    Http.post(base + "/subscription", "{\"topics\":[\"t\"]}", "Content-Type", V2),
+                    Http.get(base + "/records?timeout=100", "Accept", "application/vnd.kafka.binary.v2+json"),
+                    Http.post(base + "/offsets", "{}", "Content-Type", V2),
+                    Http.get(base + "/topics/t"));
+            for (HttpResponse<byte[]> answer : answers) {
+                assertEquals(200, answer.statusCode(), Http.text(answer));
+                assertEquals(owner.stub().name(), read(answer).get("node"));
+            }
+            assertTrue(other.stub().seen("/consumers/" + group + "/instances/" + instance).isEmpty(),
+                    "the other node never sees the instance's requests");
+        }
+        assertEquals(0, lookups(node1) + lookups(node2), "this gateway knew the owners");
+    }
+
+    @Test
+    void anotherGatewayFindsTheOwnerByAskingTheNodes() {
+        String group = "lookup-group";
+        create(gateway(), group, "c1");
+        ConsumeNodeStub owner = ownerOf(group, "c1", node1, node2);
+        Map<String, Object> props = new HashMap<>(gatewayProperties(node1, node2));
+        props.put("gateway.external-url", "https://kafka.example.com/rest/");
+        try (EmbeddedServer other = ApplicationContext.run(EmbeddedServer.class, props)) {
+            String otherUrl = "http://127.0.0.1:" + other.getPort();
+            HttpResponse<byte[]> r = Http.get(otherUrl + "/consumers/" + group + "/instances/c1/records");
+            assertEquals(200, r.statusCode(), Http.text(r));
+            assertEquals(owner.stub().name(), read(r).get("node"));
+            assertEquals(1, lookups(node1));
+            assertEquals(1, lookups(node2));
+
+            assertEquals(200, Http.get(otherUrl + "/consumers/" + group + "/instances/c1/records").statusCode());
+            assertEquals(2, lookups(node1) + lookups(node2), "the answer is remembered");
+
+            Map<String, Object> created = create(otherUrl, group, "c2");
+            assertEquals("https://kafka.example.com/rest/consumers/lookup-group/instances/c2",
+                    created.get("base_uri"));
+        }
+    }
+
+    @Test
+    void unknownInstanceIsA40403() {
+        long start = System.nanoTime();
+        HttpResponse<byte[]> r = Http.get(gateway() + "/consumers/g/instances/nobody/records");
+        assertFast(start);
+        assertEquals(404, r.statusCode());
+        assertEquals(40403, ((Number) read(r).get("error_code")).intValue());
+        assertTrue(read(r).get("message").toString().startsWith("Consumer instance not found"), Http.text(r));
+        assertEquals(1, lookups(node1));
+        assertEquals(1, lookups(node2));
+    }
+
+    @Test
+    void deleteForgetsThePin() {
+        String group = "delete-group";
+        create(gateway(), group, "c1");
+        ConsumeNodeStub owner = ownerOf(group, "c1", node1, node2);
+        String base = gateway() + "/consumers/" + group + "/instances/c1";
+        assertEquals(204, Http.send("DELETE", base, null, "Content-Type", V2).statusCode());
+        assertTrue(owner.stub().seen().stream().anyMatch(s -> s.method().equals("DELETE")));
+        assertEquals(0, lookups(node1) + lookups(node2));
+
+        HttpResponse<byte[]> r = Http.get(base + "/records");
+        assertEquals(404, r.statusCode());
+        assertEquals(40403, ((Number) read(r).get("error_code")).intValue());
+        assertEquals(2, lookups(node1) + lookups(node2), "the gateway forgot the instance and asked the nodes");
+    }
+
+    @Test
+    void ownerThatIsGoneIsAFast40403() {
+        ConsumeNodeStub a = ConsumeNodeStub.start("node-a");
+        ConsumeNodeStub b = ConsumeNodeStub.start("node-b");
+        try (EmbeddedServer other = ApplicationContext.run(EmbeddedServer.class,
+                new HashMap<String, Object>(gatewayProperties(a, b)))) {
+            String otherUrl = "http://127.0.0.1:" + other.getPort();
+            create(otherUrl, "gone-group", "c1");
+            ConsumeNodeStub owner = ownerOf("gone-group", "c1", a, b);
+            owner.stub().close();
+
+            for (int i = 0; i < 2; i++) { // pinned owner refuses; then nobody has it
+                long start = System.nanoTime();
+                HttpResponse<byte[]> r = Http.get(otherUrl + "/consumers/gone-group/instances/c1/records");
+                assertFast(start);
+                assertEquals(404, r.statusCode(), Http.text(r));
+                assertEquals(40403, ((Number) read(r).get("error_code")).intValue());
+            }
+        } finally {
+            a.stub().close();
+            b.stub().close();
+        }
+    }
+
+    private static void assertFast(long startNanos) {
+        Duration took = Duration.ofNanos(System.nanoTime() - startNanos);
+        assertTrue(took.compareTo(Duration.ofSeconds(3)) < 0, "answered in " + took);
+    }
+}
