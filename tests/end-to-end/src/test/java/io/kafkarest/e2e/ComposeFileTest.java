@@ -117,6 +117,21 @@ class ComposeFileTest {
         }
     }
 
+    @Test
+    void placeholderDefaultsWithAColonAreQuoted() throws IOException {
+        // Micronaut reads ${A:b:c} as "A, else b, else c": a default like localhost:9092 must be `quoted`
+        for (String name : SERVICES) {
+            Matcher m = PLACEHOLDER.matcher(applicationYml(name));
+            while (m.find()) {
+                String fallback = m.group(2);
+                if (fallback != null && fallback.contains(":")) {
+                    assertTrue(fallback.startsWith("`") && fallback.endsWith("`"),
+                            name + ": the default of ${" + m.group(1) + "} contains ':' and must be in backticks");
+                }
+            }
+        }
+    }
+
     /** The environment variables a service reads: the placeholders of its application.yml. */
     private static Set<String> variablesRead(String module) throws IOException {
         Set<String> names = new HashSet<>();
