@@ -18,8 +18,11 @@ import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
 import jakarta.inject.Singleton;
 import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
@@ -32,9 +35,9 @@ import reactor.core.publisher.Mono;
  * its owner (pinned), and {@code base_uri} in the answer is rewritten to the gateway's external URL so that clients
  * never talk to a node directly. This is the one exchange the gateway buffers (request and answer are tiny).
  * <p>
- * The owner is the node the gateway sent the create to - the node that created the instance by definition - rather
- * than the authority in its {@code base_uri}: that one may be an advertised name the gateway cannot reach, or the
- * gateway's own URL if the node honours the X-Forwarded-* headers.
+ * The owner is the node that {@code base_uri} names (a consume node advertises itself there, see
+ * {@code CONSUMER_ADVERTISED_URL}); only an answer without a usable {@code base_uri} pins the node the create was
+ * sent to.
  */
 @Singleton
 class ConsumerCreation {
@@ -113,8 +116,9 @@ class ConsumerCreation {
                 return body;
             }
             ConsumerInstanceKey key = new ConsumerInstanceKey(group, instanceId.getStringValue());
-            pins.pin(key, node);
-            if (created.get("base_uri") == null) {
+            JsonNode baseUri = created.get("base_uri");
+            pins.pin(key, ownerNamedBy(baseUri, key).orElse(node));
+            if (baseUri == null) {
                 return body;
             }
             Map<String, JsonNode> fields = new LinkedHashMap<>();
@@ -124,6 +128,27 @@ class ConsumerCreation {
         } catch (IOException | RuntimeException e) {
             LOG.warn("Cannot read the consumer create answer of {}: {}", node, e.toString());
             return body;
+        }
+    }
+
+    /** The node in {@code http://node:8083/prefix/consumers/g/instances/i}, if the answer names one. */
+    static Optional<Endpoint> ownerNamedBy(JsonNode baseUri, ConsumerInstanceKey key) {
+        if (baseUri == null || !baseUri.isString()) {
+            return Optional.empty();
+        }
+        try {
+            URI uri = new URI(baseUri.getStringValue());
+            String path = uri.getRawPath() == null ? "" : uri.getRawPath();
+            if (uri.getHost() == null || uri.getScheme() == null || !path.endsWith(key.path())) {
+                return Optional.empty();
+            }
+            int port = uri.getPort() > 0 ? uri.getPort() : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
+            String prefix = path.substring(0, path.length() - key.path().length());
+            String host = uri.getHost().startsWith("[") ? uri.getHost().substring(1, uri.getHost().length() - 1)
+                    : uri.getHost();
+            return Optional.of(new Endpoint(uri.getScheme(), host, host, port, prefix));
+        } catch (URISyntaxException e) {
+            return Optional.empty();
         }
     }
 
