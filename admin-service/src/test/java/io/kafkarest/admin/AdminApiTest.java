@@ -93,6 +93,15 @@ class AdminApiTest implements TestPropertyProvider {
     }
 
     @Test
+    void aTopicWithDefaultConfigsShowsAnEmptyConfigsObject() throws Exception {
+        String plain = "plain-" + UUID.randomUUID();
+        admin.createTopics(List.of(new NewTopic(plain, 1, (short) 1))).all().get();
+        Reply reply = get("/topics/" + plain);
+        assertEquals(200, reply.status);
+        assertTrue(reply.body.contains("\"configs\":{}"), reply.body);
+    }
+
+    @Test
     void unknownTopicAndPartitionAreNotFoundWithTheirErrorCodes() throws Exception {
         Reply topicReply = get("/topics/no-such-topic-" + UUID.randomUUID());
         assertEquals(404, topicReply.status);

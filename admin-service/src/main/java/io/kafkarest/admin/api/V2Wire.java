@@ -1,17 +1,19 @@
 package io.kafkarest.admin.api;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.kafkarest.admin.core.TopicInfo;
 import io.micronaut.serde.annotation.Serdeable;
 import java.util.List;
 import java.util.Map;
 
-/** The v1/v2 metadata shapes (identical in both versions). */
+/** The v1/v2 metadata shapes (identical in both versions). Empty maps and lists are printed, as the real API does. */
 final class V2Wire {
     private V2Wire() {
     }
 
     @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     record Topic(String name, Map<String, String> configs, List<Partition> partitions) {
         static Topic of(TopicInfo topic) {
             return new Topic(topic.name(), topic.configs(), topic.partitions().stream().map(Partition::of).toList());
@@ -19,6 +21,7 @@ final class V2Wire {
     }
 
     @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     record Partition(int partition, int leader, List<Replica> replicas) {
         static Partition of(TopicInfo.PartitionInfo p) {
             return new Partition(p.partition(), p.leader(), p.replicas().stream()
@@ -27,10 +30,12 @@ final class V2Wire {
     }
 
     @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     record Replica(int broker, boolean leader, @JsonProperty("in_sync") boolean inSync) {
     }
 
     @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     record BrokerList(List<Integer> brokers) {
     }
 }

@@ -2,6 +2,7 @@ package io.kafkarest.stack;
 
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * {@code bin/local-stack [--replicas service=N,...] [--no-registry] [--data-dir DIR]}: starts the whole stack,
@@ -33,7 +34,9 @@ public final class Main {
             return;
         }
         CountDownLatch stopped = new CountDownLatch(1);
+        AtomicBoolean stopping = new AtomicBoolean();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            stopping.set(true);
             System.out.println("\nStopping the stack ...");
             stack.close();
             System.out.println("Stopped.");
@@ -41,7 +44,7 @@ public final class Main {
         }, "stack-stop"));
         for (RunningProcess p : stack.processes()) {
             p.process().onExit().thenAccept(exited -> {
-                if (stopped.getCount() > 0) {
+                if (!stopping.get()) {
                     System.err.println(p.name() + " exited (code " + exited.exitValue() + "); see " + p.log());
                 }
             });
