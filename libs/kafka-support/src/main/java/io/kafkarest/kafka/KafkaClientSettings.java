@@ -2,40 +2,54 @@ package io.kafkarest.kafka;
 
 import io.micronaut.context.env.Environment;
 import io.micronaut.core.naming.conventions.StringConvention;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import org.apache.kafka.clients.CommonClientConfigs;
 
 /**
  * Kafka client settings of a service, as Confluent's proxy takes them: {@code kafka.bootstrap.servers}
- * (env {@code KAFKA_BOOTSTRAP_SERVERS}), then raw client keys passed through from {@code kafka.client.*} (every
- * client), {@code kafka.producer.*}, {@code kafka.consumer.*} and {@code kafka.admin.*}. From the environment,
- * {@code KAFKA_PRODUCER_LINGER_MS=5} becomes the producer setting {@code linger.ms=5}.
+ * (env {@code KAFKA_BOOTSTRAP_SERVERS}; else {@code kafka.client.bootstrap.servers}; else {@code localhost:9092}),
+ * then raw client keys passed through from {@code kafka.client.*} (every client), {@code kafka.producer.*},
+ * {@code kafka.consumer.*} and {@code kafka.admin.*}; a kind's own key wins over {@code kafka.client.*}. From the
+ * environment, {@code KAFKA_PRODUCER_LINGER_MS=5} becomes the producer setting {@code linger.ms=5}.
  */
 @Singleton
 public class KafkaClientSettings {
     public static final String PREFIX = "kafka";
+    public static final String DEFAULT_BOOTSTRAP_SERVERS = "localhost:9092";
 
     private final String bootstrapServers;
     private final Map<String, Map<String, String>> byKind = new HashMap<>();
 
+    @Inject
     public KafkaClientSettings(Environment environment) {
+        this(environment, rawSection(environment, "client"));
+    }
+
+    private KafkaClientSettings(Environment environment, Map<String, String> client) {
         this(environment.getProperty(PREFIX + ".bootstrap.servers", String.class)
                         .or(() -> environment.getProperty(PREFIX + ".bootstrap-servers", String.class))
-                        .orElse("localhost:9092"),
-                rawSection(environment, "client"), rawSection(environment, "producer"),
+                        .or(() -> Optional.ofNullable(client.get(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG)))
+                        .orElse(DEFAULT_BOOTSTRAP_SERVERS),
+                client, rawSection(environment, "producer"),
                 rawSection(environment, "consumer"), rawSection(environment, "admin"));
     }
 
     public KafkaClientSettings(String bootstrapServers, Map<String, String> client, Map<String, String> producer,
                                Map<String, String> consumer, Map<String, String> admin) {
         this.bootstrapServers = bootstrapServers;
-        byKind.put("client", client);
-        byKind.put("producer", producer);
-        byKind.put("consumer", consumer);
-        byKind.put("admin", admin);
+        byKind.put("client", copy(client));
+        byKind.put("producer", copy(producer));
+        byKind.put("consumer", copy(consumer));
+        byKind.put("admin", copy(admin));
+    }
+
+    private static Map<String, String> copy(Map<String, String> settings) {
+        return settings == null ? Map.of() : new HashMap<>(settings);
     }
 
     public String bootstrapServers() {

@@ -35,6 +35,13 @@ public class KafkaErrorMapper implements ErrorMapper {
         if (e instanceof TopicExistsException) {
             return new RestException(ErrorCode.TOPIC_ALREADY_EXISTS, detail, e);
         }
+        // before the 400s: in Kafka 4 both extend InvalidConfigurationException
+        if (e instanceof AuthenticationException) {
+            return new RestException(ErrorCode.UNAUTHORIZED, "Kafka authentication failed: " + detail, e);
+        }
+        if (e instanceof AuthorizationException) {
+            return new RestException(ErrorCode.FORBIDDEN, "Not authorized by Kafka: " + detail, e);
+        }
         if (e instanceof InvalidTopicException || e instanceof InvalidPartitionsException
                 || e instanceof InvalidReplicationFactorException || e instanceof InvalidConfigurationException
                 || e instanceof PolicyViolationException || e instanceof InvalidRequestException) {
@@ -42,12 +49,6 @@ public class KafkaErrorMapper implements ErrorMapper {
         }
         if (e instanceof RecordTooLargeException) {
             return new RestException(ErrorCode.REQUEST_TOO_LARGE, detail, e);
-        }
-        if (e instanceof AuthenticationException) {
-            return new RestException(ErrorCode.UNAUTHORIZED, "Kafka authentication failed: " + detail, e);
-        }
-        if (e instanceof AuthorizationException) {
-            return new RestException(ErrorCode.FORBIDDEN, "Not authorized by Kafka: " + detail, e);
         }
         if (e instanceof TimeoutException || e instanceof RetriableException) {
             return new RestException(ErrorCode.KAFKA_RETRIABLE_ERROR, "Retriable Kafka error: " + detail, e);

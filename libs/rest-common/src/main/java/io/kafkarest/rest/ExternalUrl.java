@@ -2,6 +2,8 @@ package io.kafkarest.rest;
 
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
+import java.net.InetSocketAddress;
+import java.net.URI;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -11,7 +13,7 @@ import java.util.regex.Pattern;
  * that is the gateway's URL, taken from {@code Forwarded} or {@code X-Forwarded-*}; otherwise the Host header.
  */
 public final class ExternalUrl {
-    private static final Pattern FORWARDED_PART = Pattern.compile("(?i)(proto|host)=\"?([^;,\"]+)\"?");
+    private static final Pattern FORWARDED_PART = Pattern.compile("(?i)(?<![\\w-])(proto|host)=\"?([^;,\"]+)\"?");
 
     private ExternalUrl() {
     }
@@ -39,18 +41,21 @@ public final class ExternalUrl {
         if (host == null) {
             host = firstValue(headers.get("X-Forwarded-Host"));
             String port = firstValue(headers.get("X-Forwarded-Port"));
-            if (host != null && port != null && !host.contains(":")) {
+            if (host != null && port != null && !hasPort(host)) {
                 host = host + ":" + port;
             }
         }
         if (host == null) {
-            host = headers.get(HttpHeaders.HOST);
+            host = firstValue(headers.get(HttpHeaders.HOST));
         }
         if (host == null) {
-            host = request.getServerAddress().getHostString() + ":" + request.getServerAddress().getPort();
+            host = requestAuthority(request);
+        }
+        if (host == null) {
+            host = serverAddress(request);
         }
         if (proto == null) {
-            proto = request.isSecure() ? "https" : "http";
+            proto = isSecure(request) ? "https" : "http";
         }
         String prefix = firstValue(headers.get("X-Forwarded-Prefix"));
         String base = proto.toLowerCase(Locale.ROOT) + "://" + host;
@@ -58,6 +63,46 @@ public final class ExternalUrl {
             base += prefix.startsWith("/") ? prefix : "/" + prefix;
         }
         return base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+    }
+
+    /** {@code host:port} or {@code [v6]:port}; a bare IPv6 literal in brackets has no port. */
+    private static boolean hasPort(String host) {
+        return host.startsWith("[") ? host.contains("]:") : host.contains(":");
+    }
+
+    /** The authority of an absolute request URI (a request built by a client), else null. */
+    private static String requestAuthority(HttpRequest<?> request) {
+        try {
+            URI uri = request.getUri();
+            return uri == null ? null : uri.getRawAuthority();
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** The local address that received the request; "localhost" when the request has none. */
+    private static String serverAddress(HttpRequest<?> request) {
+        try {
+            InetSocketAddress address = request.getServerAddress();
+            if (address == null) {
+                return "localhost";
+            }
+            String host = address.getHostString();
+            if (host.contains(":") && !host.startsWith("[")) {
+                host = "[" + host + "]";
+            }
+            return host + ":" + address.getPort();
+        } catch (RuntimeException e) {
+            return "localhost";
+        }
+    }
+
+    private static boolean isSecure(HttpRequest<?> request) {
+        try {
+            return request.isSecure();
+        } catch (RuntimeException e) {
+            return false;
+        }
     }
 
     private static String firstValue(String header) {

@@ -36,7 +36,7 @@ public record KafkaMediaType(Optional<EmbeddedFormat> format, int apiVersion) {
     public static final String[] PLAIN_TYPES = {V2_JSON, V1_JSON, KAFKA_JSON, MediaType.APPLICATION_JSON};
 
     private static final Pattern VND = Pattern.compile(
-            "application/vnd\\.kafka(?:\\.([a-z]+))?(?:\\.v([0-9]))?\\+json", Pattern.CASE_INSENSITIVE);
+            "application/vnd\\.kafka(?:\\.([a-z]+))?(?:\\.v([1-3]))?\\+json", Pattern.CASE_INSENSITIVE);
 
     /** Parses a Content-Type or one Accept entry; empty when it is not a Kafka REST type. */
     public static Optional<KafkaMediaType> parse(String mediaType) {

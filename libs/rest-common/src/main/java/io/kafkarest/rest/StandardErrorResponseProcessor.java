@@ -25,6 +25,6 @@ public class StandardErrorResponseProcessor implements ErrorResponseProcessor<Er
             message = response.reason();
         }
         return response.contentType(MediaType.APPLICATION_JSON_TYPE)
-                .body(new ErrorResponse(ErrorCode.forStatus(status).code(), message));
+                .body(new ErrorResponse(status, message)); // a generic error's code is its status
     }
 }

@@ -1,0 +1,92 @@
+package io.kafkarest.kafka;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The environment-variable path for real: a child JVM with the test classpath and only the given Kafka variables
+ * starts a Micronaut context and prints its {@link KafkaClientSettings}.
+ */
+class KafkaClientSettingsEnvironmentTest {
+
+    /** kind -> (key -> value) as printed by {@link KafkaClientSettingsPrinter}. */
+    private static Map<String, Map<String, String>> settingsFromEnvironment(Map<String, String> env) throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        ProcessBuilder builder = new ProcessBuilder(java, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto",
+                "-cp", System.getProperty("java.class.path"), KafkaClientSettingsPrinter.class.getName());
+        builder.environment().keySet().removeIf(name -> name.startsWith("KAFKA_") || name.startsWith("MICRONAUT_"));
+        builder.environment().putAll(env);
+        File output = Files.createTempFile("kafka-settings", ".out").toFile();
+        output.deleteOnExit();
+        builder.redirectErrorStream(true).redirectOutput(output);
+        Process process = builder.start();
+        try {
+            assertTrue(process.waitFor(60, TimeUnit.SECONDS), "child JVM did not finish in 60 s");
+        } finally {
+            process.destroyForcibly();
+        }
+        List<String> lines = Files.readAllLines(output.toPath());
+        assertEquals(0, process.exitValue(), String.join("\n", lines));
+        Map<String, Map<String, String>> settings = new TreeMap<>();
+        for (String line : lines) {
+            if (line.startsWith("SETTING ")) {
+                String[] kindAndSetting = line.substring("SETTING ".length()).split(" ", 2);
+                String[] keyValue = kindAndSetting[1].split("=", 2);
+                settings.computeIfAbsent(kindAndSetting[0], k -> new TreeMap<>()).put(keyValue[0], keyValue[1]);
+            }
+        }
+        assertEquals(List.of("admin", "common", "consumer", "producer"), List.copyOf(settings.keySet()),
+                String.join("\n", lines));
+        return settings;
+    }
+
+    private static Map<String, String> with(Map<String, String> base, String... keyValues) {
+        Map<String, String> map = new TreeMap<>(base);
+        for (int i = 0; i < keyValues.length; i += 2) {
+            map.put(keyValues[i], keyValues[i + 1]);
+        }
+        return map;
+    }
+
+    @Test
+    void environmentVariablesBecomeKafkaKeys() throws Exception {
+        Map<String, String> env = new HashMap<>();
+        env.put("KAFKA_BOOTSTRAP_SERVERS", "envhost:9093,envhost2:9093");
+        env.put("KAFKA_CLIENT_SECURITY_PROTOCOL", "SSL");
+        env.put("KAFKA_CLIENT_SSL_TRUSTSTORE_LOCATION", "/etc/kafka/truststore.jks");
+        env.put("KAFKA_PRODUCER_LINGER_MS", "5");
+        env.put("KAFKA_PRODUCER_MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION", "1");
+        env.put("KAFKA_CONSUMER_MAX_POLL_RECORDS", "7");
+        env.put("KAFKA_CONSUMER_SECURITY_PROTOCOL", "SASL_SSL");
+        env.put("KAFKA_ADMIN_REQUEST_TIMEOUT_MS", "1234");
+
+        Map<String, Map<String, String>> settings = settingsFromEnvironment(env);
+
+        Map<String, String> common = Map.of("bootstrap.servers", "envhost:9093,envhost2:9093",
+                "security.protocol", "SSL", "ssl.truststore.location", "/etc/kafka/truststore.jks");
+        assertEquals(common, settings.get("common"));
+        assertEquals(with(common, "linger.ms", "5", "max.in.flight.requests.per.connection", "1"),
+                settings.get("producer"));
+        assertEquals(with(common, "max.poll.records", "7", "security.protocol", "SASL_SSL"), settings.get("consumer"));
+        assertEquals(with(common, "request.timeout.ms", "1234"), settings.get("admin"));
+    }
+
+    @Test
+    void bootstrapDefaultsWhenTheEnvironmentHasNone() throws Exception {
+        Map<String, Map<String, String>> settings = settingsFromEnvironment(Map.of("KAFKA_PRODUCER_LINGER_MS", "5"));
+        assertEquals(Map.of("bootstrap.servers", "localhost:9092"), settings.get("common"));
+        assertEquals(Map.of("bootstrap.servers", "localhost:9092", "linger.ms", "5"), settings.get("producer"));
+        assertEquals(Map.of("bootstrap.servers", "localhost:9092"), settings.get("consumer"));
+        assertEquals(Map.of("bootstrap.servers", "localhost:9092"), settings.get("admin"));
+    }
+}
