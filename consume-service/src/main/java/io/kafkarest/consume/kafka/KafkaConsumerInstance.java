@@ -212,28 +212,40 @@ final class KafkaConsumerInstance implements ConsumerInstance {
                 long remainingMs = Math.max(0, (deadline - System.nanoTime()) / 1_000_000);
                 ConsumerRecords<byte[], byte[]> polled = consumer.poll(Duration.ofMillis(remainingMs));
                 Map<TopicPartition, Long> notReturned = new HashMap<>();
-                boolean full = false;
+                boolean stop = false;
                 for (TopicPartition tp : polled.partitions()) {
                     List<ConsumerRecord<byte[], byte[]>> records = polled.records(tp);
                     firstPolled.putIfAbsent(tp, records.getFirst().offset());
-                    if (full) {
+                    if (stop) {
                         notReturned.put(tp, records.getFirst().offset());
                         continue;
                     }
                     for (ConsumerRecord<byte[], byte[]> r : records) {
                         ConsumedRecord record = new ConsumedRecord(r.topic(), r.partition(), r.offset(), r.key(), r.value());
                         if (!result.isEmpty() && bytes + record.size() > limits.maxBytes()) {
-                            full = true;
+                            stop = true;
                             notReturned.put(tp, r.offset());
                             break;
                         }
-                        result.add(converter.apply(record));
+                        T converted;
+                        try {
+                            converted = converter.apply(record);
+                        } catch (RuntimeException e) {
+                            if (result.isEmpty()) {
+                                throw e;
+                            }
+                            // answer what converted; the failing record stays next and fails the next read
+                            stop = true;
+                            notReturned.put(tp, r.offset());
+                            break;
+                        }
+                        result.add(converted);
                         bytes += record.size();
                     }
                 }
                 seekBack(notReturned);
                 boolean enough = !result.isEmpty() && bytes >= Math.max(1, limits.minBytes());
-                if (full || enough || System.nanoTime() - deadline >= 0) {
+                if (stop || enough || System.nanoTime() - deadline >= 0) {
                     return result;
                 }
             }

@@ -177,6 +177,23 @@ class ConsumerApiTest implements TestPropertyProvider {
     }
 
     @Test
+    void recordsBeforeOneThatIsNotJsonAreAnsweredFirst() {
+        String topic = unique("partlyjson");
+        kafka.create(topic, 1);
+        kafka.send(topic, 0, null, "{\"n\":1}");
+        kafka.send(topic, 0, null, "{\"n\":2}");
+        kafka.send(topic, 0, null, "not json");
+        kafka.send(topic, 0, null, "{\"n\":4}");
+        String base = createAndSubscribe(unique("g"), "{\"format\":\"json\",\"auto.offset.reset\":\"earliest\"}", topic);
+
+        List<Map<String, Object>> good = readUntil(base, JSON_V2, 2);
+        assertEquals(List.of(0, 1), good.stream().map(r -> ((Number) r.get("offset")).intValue()).toList());
+        TestHttp.Reply bad = http.get(base + "/records", JSON_V2);
+        assertEquals(50002, bad.errorCode(), "then the bad record fails the read: " + bad);
+        assertTrue(((String) bad.map().get("message")).contains(topic + "/0/2"), bad.toString());
+    }
+
+    @Test
     void acceptMustMatchTheInstanceFormat() {
         String group = unique("g");
         String base = instanceUri(group, http.post("/consumers/" + group, "{\"format\":\"json\"}"));
