@@ -4,5 +4,9 @@ import java.util.List;
 import java.util.Optional;
 
 /** The Kafka cluster as the admin API shows it. */
-public record ClusterInfo(String clusterId, Optional<Integer> controllerId, List<Integer> brokerIds) {
+public record ClusterInfo(String clusterId, Optional<Integer> controllerId, List<BrokerInfo> brokers) {
+
+    public List<Integer> brokerIds() {
+        return brokers.stream().map(BrokerInfo::id).toList();
+    }
 }

@@ -7,13 +7,23 @@ import java.util.concurrent.CompletableFuture;
 public interface TopicManager {
     CompletableFuture<List<String>> listTopicNames();
 
-    CompletableFuture<List<TopicInfo>> listTopics();
+    CompletableFuture<List<TopicInfo>> listTopics(boolean includeAuthorizedOperations);
 
-    /** Fails with 404 / 40401 when the topic does not exist. */
-    CompletableFuture<TopicInfo> describeTopic(String name);
+    /** The topic, or a topic-not-found {@link AdminException}. */
+    CompletableFuture<TopicInfo> describeTopic(String name, boolean includeAuthorizedOperations);
 
-    /** Creates the topic and answers it as created (partition count and replication factor as applied). */
+    default CompletableFuture<TopicInfo> describeTopic(String name) {
+        return describeTopic(name, false);
+    }
+
+    /**
+     * Creates the topic (or, with {@code validateOnly}, only checks that it could be created) and answers it as
+     * Kafka created it: partition count and replication factor as applied.
+     */
     CompletableFuture<TopicSummary> createTopic(NewTopicSpec spec);
+
+    /** Raises the partition count to {@code partitionsCount} and answers the topic with its new count. */
+    CompletableFuture<TopicSummary> increasePartitions(String name, int partitionsCount);
 
     CompletableFuture<Void> deleteTopic(String name);
 }

@@ -2,11 +2,13 @@ package io.kafkarest.admin.kafka;
 
 import static io.kafkarest.admin.kafka.KafkaFutures.toCompletable;
 
+import io.kafkarest.admin.core.AdminException;
+import io.kafkarest.admin.core.BrokerInfo;
 import io.kafkarest.admin.core.ClusterInfo;
 import io.kafkarest.admin.core.ClusterManager;
-import io.kafkarest.rest.ErrorCode;
 import jakarta.inject.Singleton;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -14,9 +16,14 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.DescribeClusterResult;
 import org.apache.kafka.common.Node;
 
+/**
+ * The cluster through the shared {@link Admin} client. The cluster id never changes for a bootstrap address, so it
+ * is fetched once: checking the id in every v3 path costs no round trip.
+ */
 @Singleton
 public class KafkaClusterManager implements ClusterManager {
     private final Admin admin;
+    private volatile String knownClusterId;
 
     public KafkaClusterManager(Admin admin) {
         this.admin = admin;
@@ -29,20 +36,48 @@ public class KafkaClusterManager implements ClusterManager {
         CompletableFuture<Node> controller = toCompletable(result.controller());
         CompletableFuture<Collection<Node>> nodes = toCompletable(result.nodes());
         return CompletableFuture.allOf(clusterId, controller, nodes).thenApply(done -> {
+            knownClusterId = clusterId.join();
             Node node = controller.join();
-            List<Integer> brokerIds = nodes.join().stream().map(Node::id).sorted().toList();
             return new ClusterInfo(clusterId.join(),
-                    node == null || node.isEmpty() ? Optional.empty() : Optional.of(node.id()), brokerIds);
+                    node == null || node.isEmpty() ? Optional.empty() : Optional.of(node.id()), toBrokers(nodes.join()));
         });
     }
 
     @Override
-    public CompletableFuture<ClusterInfo> requireCluster(String clusterId) {
-        return describeCluster().thenApply(cluster -> {
-            if (!cluster.clusterId().equals(clusterId)) {
-                throw ErrorCode.NOT_FOUND.exception("Cluster " + clusterId + " cannot be found.");
+    public CompletableFuture<Void> requireCluster(String clusterId) {
+        return clusterId().thenAccept(id -> {
+            if (!id.equals(clusterId)) {
+                throw AdminException.clusterNotFound(clusterId);
             }
-            return cluster;
         });
+    }
+
+    @Override
+    public CompletableFuture<List<BrokerInfo>> listBrokers() {
+        return toCompletable(admin.describeCluster().nodes()).thenApply(KafkaClusterManager::toBrokers);
+    }
+
+    @Override
+    public CompletableFuture<BrokerInfo> getBroker(int brokerId) {
+        return listBrokers().thenApply(brokers -> brokers.stream().filter(b -> b.id() == brokerId).findFirst()
+                .orElseThrow(() -> AdminException.notFound("Broker " + brokerId)));
+    }
+
+    private CompletableFuture<String> clusterId() {
+        String id = knownClusterId;
+        if (id != null) {
+            return CompletableFuture.completedFuture(id);
+        }
+        return toCompletable(admin.describeCluster().clusterId()).thenApply(fetched -> {
+            knownClusterId = fetched;
+            return fetched;
+        });
+    }
+
+    private static List<BrokerInfo> toBrokers(Collection<Node> nodes) {
+        return nodes.stream()
+                .sorted(Comparator.comparingInt(Node::id))
+                .map(n -> new BrokerInfo(n.id(), n.host(), n.port(), Optional.ofNullable(n.rack())))
+                .toList();
     }
 }

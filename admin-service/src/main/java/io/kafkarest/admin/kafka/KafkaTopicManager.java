@@ -1,5 +1,6 @@
 package io.kafkarest.admin.kafka;
 
+import static io.kafkarest.admin.kafka.KafkaFutures.forTopic;
 import static io.kafkarest.admin.kafka.KafkaFutures.toCompletable;
 
 import io.kafkarest.admin.core.NewTopicSpec;
@@ -8,8 +9,6 @@ import io.kafkarest.admin.core.TopicInfo.PartitionInfo;
 import io.kafkarest.admin.core.TopicInfo.ReplicaInfo;
 import io.kafkarest.admin.core.TopicManager;
 import io.kafkarest.admin.core.TopicSummary;
-import io.kafkarest.rest.ErrorCode;
-import io.kafkarest.rest.UnexpectedExceptionHandler;
 import jakarta.inject.Singleton;
 import java.util.Collection;
 import java.util.Comparator;
@@ -17,22 +16,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.Config;
-import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.CreateTopicsOptions;
 import org.apache.kafka.clients.admin.CreateTopicsResult;
+import org.apache.kafka.clients.admin.DescribeTopicsOptions;
 import org.apache.kafka.clients.admin.ListTopicsOptions;
+import org.apache.kafka.clients.admin.NewPartitions;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.Node;
 import org.apache.kafka.common.TopicPartitionInfo;
-import org.apache.kafka.common.config.ConfigResource;
-import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
+import org.apache.kafka.common.acl.AclOperation;
 
 @Singleton
 public class KafkaTopicManager implements TopicManager {
@@ -49,33 +46,30 @@ public class KafkaTopicManager implements TopicManager {
     }
 
     @Override
-    public CompletableFuture<List<TopicInfo>> listTopics() {
+    public CompletableFuture<List<TopicInfo>> listTopics(boolean includeAuthorizedOperations) {
         return listTopicNames().thenCompose(names -> names.isEmpty()
                 ? CompletableFuture.completedFuture(List.of())
-                : toCompletable(admin.describeTopics(names).allTopicNames())
+                : toCompletable(admin.describeTopics(names, describeOptions(includeAuthorizedOperations))
+                        .allTopicNames())
                         .thenApply(descriptions -> descriptions.values().stream()
                                 .sorted(Comparator.comparing(TopicDescription::name))
-                                .map(d -> toTopic(d, Map.of()))
+                                .map(d -> toTopic(d, includeAuthorizedOperations))
                                 .toList()));
     }
 
     @Override
-    public CompletableFuture<TopicInfo> describeTopic(String name) {
-        CompletableFuture<TopicDescription> description =
-                toCompletable(admin.describeTopics(Set.of(name)).topicNameValues().get(name));
-        ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, name);
-        CompletableFuture<Config> config =
-                toCompletable(admin.describeConfigs(Set.of(resource)).values().get(resource));
-        return description.thenCombine(config, (d, c) -> toTopic(d, nonDefault(c)))
-                .exceptionally(failure -> {
-                    throw topicNotFoundOr(name, failure);
-                });
+    public CompletableFuture<TopicInfo> describeTopic(String name, boolean includeAuthorizedOperations) {
+        return forTopic(admin.describeTopics(Set.of(name), describeOptions(includeAuthorizedOperations))
+                .topicNameValues().get(name), name)
+                .thenApply(d -> toTopic(d, includeAuthorizedOperations));
     }
 
     @Override
     public CompletableFuture<TopicSummary> createTopic(NewTopicSpec spec) {
-        NewTopic newTopic = new NewTopic(spec.name(), spec.partitionsCount(), spec.replicationFactor())
-                .configs(spec.configs());
+        NewTopic newTopic = spec.replicasAssignments().isEmpty()
+                ? new NewTopic(spec.name(), spec.partitionsCount(), spec.replicationFactor())
+                : new NewTopic(spec.name(), spec.replicasAssignments());
+        newTopic.configs(spec.configs());
         CreateTopicsResult result = admin.createTopics(List.of(newTopic),
                 new CreateTopicsOptions().validateOnly(spec.validateOnly()));
         CompletableFuture<Integer> partitions = toCompletable(result.numPartitions(spec.name()));
@@ -86,41 +80,46 @@ public class KafkaTopicManager implements TopicManager {
     }
 
     @Override
+    public CompletableFuture<TopicSummary> increasePartitions(String name, int partitionsCount) {
+        return forTopic(admin.createPartitions(Map.of(name, NewPartitions.increaseTo(partitionsCount))).all(), name)
+                .thenCompose(done -> describeTopic(name))
+                // the broker's metadata may not show the new partitions yet: answer the count Kafka committed
+                .thenApply(TopicInfo::summary)
+                .thenApply(t -> new TopicSummary(t.name(), t.internal(),
+                        Math.max(t.partitionsCount(), partitionsCount), t.replicationFactor()));
+    }
+
+    @Override
     public CompletableFuture<Void> deleteTopic(String name) {
-        return toCompletable(admin.deleteTopics(Set.of(name)).all()).exceptionally(failure -> {
-            throw topicNotFoundOr(name, failure);
-        });
+        return forTopic(admin.deleteTopics(Set.of(name)).all(), name);
     }
 
-    private static RuntimeException topicNotFoundOr(String name, Throwable failure) {
-        Throwable cause = UnexpectedExceptionHandler.unwrap(failure);
-        if (cause instanceof UnknownTopicOrPartitionException) {
-            return ErrorCode.TOPIC_NOT_FOUND.exception("Topic '" + name + "' not found.");
-        }
-        return cause instanceof RuntimeException re ? re : new CompletionException(cause);
+    private static DescribeTopicsOptions describeOptions(boolean includeAuthorizedOperations) {
+        return new DescribeTopicsOptions().includeAuthorizedOperations(includeAuthorizedOperations);
     }
 
-    private static Map<String, String> nonDefault(Config config) {
-        return config.entries().stream()
-                .filter(e -> e.source() == ConfigEntry.ConfigSource.DYNAMIC_TOPIC_CONFIG && e.value() != null)
-                .collect(Collectors.toMap(ConfigEntry::name, ConfigEntry::value, (a, b) -> a, TreeMap::new));
-    }
-
-    private static TopicInfo toTopic(TopicDescription d, Map<String, String> configs) {
+    static TopicInfo toTopic(TopicDescription d, boolean includeAuthorizedOperations) {
         List<PartitionInfo> partitions = d.partitions().stream()
                 .sorted(Comparator.comparingInt(TopicPartitionInfo::partition))
-                .map(KafkaTopicManager::toPartition)
+                .map(p -> toPartition(d.name(), p))
                 .toList();
-        return new TopicInfo(d.name(), d.isInternal(), partitions, configs);
+        Optional<Set<String>> operations = includeAuthorizedOperations
+                ? Optional.of(operationNames(d.authorizedOperations())) : Optional.empty();
+        return new TopicInfo(d.name(), d.isInternal(), partitions, operations);
     }
 
-    private static PartitionInfo toPartition(TopicPartitionInfo p) {
+    private static Set<String> operationNames(Set<AclOperation> operations) {
+        return operations == null ? Set.of()
+                : operations.stream().map(AclOperation::name).collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    private static PartitionInfo toPartition(String topic, TopicPartitionInfo p) {
         int leader = Optional.ofNullable(p.leader()).filter(n -> !n.isEmpty()).map(Node::id).orElse(-1);
         Set<Integer> inSync = ids(p.isr());
         List<ReplicaInfo> replicas = p.replicas().stream()
                 .map(n -> new ReplicaInfo(n.id(), n.id() == leader, inSync.contains(n.id())))
                 .toList();
-        return new PartitionInfo(p.partition(), leader, replicas);
+        return new PartitionInfo(topic, p.partition(), leader, replicas);
     }
 
     private static Set<Integer> ids(Collection<Node> nodes) {

@@ -15,10 +15,12 @@ import java.util.concurrent.ExecutionException;
 import java.util.stream.Stream;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.errors.AuthorizationException;
+import org.apache.kafka.common.errors.BrokerNotAvailableException;
 import org.apache.kafka.common.errors.ClusterAuthorizationException;
 import org.apache.kafka.common.errors.GroupAuthorizationException;
 import org.apache.kafka.common.errors.InvalidConfigurationException;
 import org.apache.kafka.common.errors.InvalidPartitionsException;
+import org.apache.kafka.common.errors.InvalidReplicaAssignmentException;
 import org.apache.kafka.common.errors.InvalidReplicationFactorException;
 import org.apache.kafka.common.errors.InvalidRequestException;
 import org.apache.kafka.common.errors.InvalidTopicException;
@@ -28,12 +30,15 @@ import org.apache.kafka.common.errors.NotEnoughReplicasException;
 import org.apache.kafka.common.errors.PolicyViolationException;
 import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.errors.SaslAuthenticationException;
+import org.apache.kafka.common.errors.SecurityDisabledException;
 import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.errors.ThrottlingQuotaExceededException;
 import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.errors.TopicAuthorizationException;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.errors.UnknownServerException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
+import org.apache.kafka.common.errors.UnsupportedVersionException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -46,25 +51,34 @@ class KafkaErrorMapperTest {
         return Stream.of(
                 Arguments.of(new UnknownTopicOrPartitionException("This server does not host this topic-partition."),
                         ErrorCode.TOPIC_NOT_FOUND),
-                Arguments.of(new TopicExistsException("Topic 't' already exists."), ErrorCode.TOPIC_ALREADY_EXISTS),
-                Arguments.of(new InvalidTopicException("Topic name is illegal"), ErrorCode.BAD_REQUEST),
-                Arguments.of(new InvalidPartitionsException("bad partitions"), ErrorCode.BAD_REQUEST),
-                Arguments.of(new InvalidReplicationFactorException("bad rf"), ErrorCode.BAD_REQUEST),
-                Arguments.of(new InvalidConfigurationException("bad config"), ErrorCode.BAD_REQUEST),
-                Arguments.of(new PolicyViolationException("policy"), ErrorCode.BAD_REQUEST),
-                Arguments.of(new InvalidRequestException("bad request"), ErrorCode.BAD_REQUEST),
+                Arguments.of(new TopicExistsException("Topic 't' already exists."), ErrorCode.KAFKA_BAD_REQUEST),
+                Arguments.of(new InvalidTopicException("Topic name is illegal"), ErrorCode.KAFKA_BAD_REQUEST),
+                Arguments.of(new InvalidPartitionsException("bad partitions"), ErrorCode.KAFKA_BAD_REQUEST),
+                Arguments.of(new InvalidReplicationFactorException("bad rf"), ErrorCode.KAFKA_BAD_REQUEST),
+                Arguments.of(new InvalidConfigurationException("bad config"), ErrorCode.KAFKA_BAD_REQUEST),
+                Arguments.of(new PolicyViolationException("policy"), ErrorCode.KAFKA_BAD_REQUEST),
+                Arguments.of(new InvalidRequestException("bad request"), ErrorCode.KAFKA_BAD_REQUEST),
+                Arguments.of(new SecurityDisabledException("No Authorizer is configured."), ErrorCode.KAFKA_BAD_REQUEST),
+                Arguments.of(new UnsupportedVersionException("old broker"), ErrorCode.KAFKA_BAD_REQUEST),
+                Arguments.of(new InvalidReplicaAssignmentException("bad assignment"), ErrorCode.KAFKA_BAD_REQUEST),
                 Arguments.of(new RecordTooLargeException("too large"), ErrorCode.REQUEST_TOO_LARGE),
-                Arguments.of(new SaslAuthenticationException("bad password"), ErrorCode.UNAUTHORIZED),
-                Arguments.of(new AuthorizationException("denied"), ErrorCode.FORBIDDEN),
-                Arguments.of(new TopicAuthorizationException("topic denied"), ErrorCode.FORBIDDEN),
-                Arguments.of(new GroupAuthorizationException("group denied"), ErrorCode.FORBIDDEN),
-                Arguments.of(new ClusterAuthorizationException("cluster denied"), ErrorCode.FORBIDDEN),
+                Arguments.of(new ThrottlingQuotaExceededException("slow down"), ErrorCode.KAFKA_THROTTLED),
+                Arguments.of(new BrokerNotAvailableException("gone"), ErrorCode.KAFKA_BROKER_NOT_AVAILABLE),
+                Arguments.of(new SaslAuthenticationException("bad password"), ErrorCode.KAFKA_AUTHENTICATION_ERROR),
+                Arguments.of(new AuthorizationException("denied"), ErrorCode.KAFKA_AUTHORIZATION_ERROR),
+                Arguments.of(new TopicAuthorizationException("topic denied"), ErrorCode.KAFKA_AUTHORIZATION_ERROR),
+                Arguments.of(new GroupAuthorizationException("group denied"), ErrorCode.KAFKA_AUTHORIZATION_ERROR),
+                Arguments.of(new ClusterAuthorizationException("cluster denied"), ErrorCode.KAFKA_AUTHORIZATION_ERROR),
                 Arguments.of(new TimeoutException("Timed out waiting for a node assignment."),
                         ErrorCode.KAFKA_RETRIABLE_ERROR),
                 Arguments.of(new NotEnoughReplicasException("not enough"), ErrorCode.KAFKA_RETRIABLE_ERROR),
                 Arguments.of(new NetworkException("disconnected"), ErrorCode.KAFKA_RETRIABLE_ERROR),
                 Arguments.of(new LeaderNotAvailableException("no leader"), ErrorCode.KAFKA_RETRIABLE_ERROR),
                 Arguments.of(new KafkaException("something broke"), ErrorCode.KAFKA_ERROR),
+                Arguments.of(new KafkaException("Failed to find brokers to send ListGroups",
+                        new TimeoutException("Timed out waiting for a node assignment.")), ErrorCode.KAFKA_RETRIABLE_ERROR),
+                Arguments.of(new KafkaException("wrapped bug", new IllegalStateException(new TimeoutException("x"))),
+                        ErrorCode.KAFKA_ERROR),
                 Arguments.of(new SerializationException("cannot serialize"), ErrorCode.KAFKA_ERROR),
                 Arguments.of(new UnknownServerException("server fault"), ErrorCode.KAFKA_ERROR));
     }
@@ -83,11 +97,15 @@ class KafkaErrorMapperTest {
     void documentedCodes() {
         assertEquals(40401, mapper.map(new UnknownTopicOrPartitionException("x")).errorCode().code());
         assertEquals(40002, mapper.map(new TopicExistsException("x")).errorCode().code());
-        assertEquals(400, mapper.map(new InvalidTopicException("x")).errorCode().code());
+        assertEquals(40002, mapper.map(new InvalidTopicException("x")).errorCode().code());
+        assertEquals(40002, mapper.map(new InvalidPartitionsException("x")).errorCode().code());
+        assertEquals(40002, mapper.map(new SecurityDisabledException("x")).errorCode().code());
         assertEquals(50003, mapper.map(new TimeoutException("x")).errorCode().code());
         assertEquals(50003, mapper.map(new NetworkException("x")).errorCode().code());
-        assertEquals(403, mapper.map(new AuthorizationException("x")).errorCode().code());
-        assertEquals(401, mapper.map(new SaslAuthenticationException("x")).errorCode().code());
+        assertEquals(40301, mapper.map(new AuthorizationException("x")).errorCode().code());
+        assertEquals(403, mapper.map(new AuthorizationException("x")).errorCode().status().getCode());
+        assertEquals(40101, mapper.map(new SaslAuthenticationException("x")).errorCode().code());
+        assertEquals(401, mapper.map(new SaslAuthenticationException("x")).errorCode().status().getCode());
         assertEquals(50002, mapper.map(new KafkaException("x")).errorCode().code());
         assertEquals(500, mapper.map(new KafkaException("x")).errorCode().status().getCode());
     }

@@ -8,9 +8,12 @@ import io.micronaut.http.HttpStatus;
  */
 public enum ErrorCode {
     BAD_REQUEST(HttpStatus.BAD_REQUEST, 400),
-    TOPIC_ALREADY_EXISTS(HttpStatus.BAD_REQUEST, 40002),
+    /** Kafka refused the request as invalid: topic exists, bad partitions or replication factor, bad config... */
+    KAFKA_BAD_REQUEST(HttpStatus.BAD_REQUEST, 40002),
     UNAUTHORIZED(HttpStatus.UNAUTHORIZED, 401),
+    KAFKA_AUTHENTICATION_ERROR(HttpStatus.UNAUTHORIZED, 40101),
     FORBIDDEN(HttpStatus.FORBIDDEN, 403),
+    KAFKA_AUTHORIZATION_ERROR(HttpStatus.FORBIDDEN, 40301),
     NOT_FOUND(HttpStatus.NOT_FOUND, 404),
     TOPIC_NOT_FOUND(HttpStatus.NOT_FOUND, 40401),
     PARTITION_NOT_FOUND(HttpStatus.NOT_FOUND, 40402),
@@ -28,11 +31,14 @@ public enum ErrorCode {
     VALUE_SCHEMA_MISSING(HttpStatus.UNPROCESSABLE_ENTITY, 42202),
     INVALID_PAYLOAD(HttpStatus.UNPROCESSABLE_ENTITY, 42203),
     INVALID_CONSUMER_CONFIG(HttpStatus.UNPROCESSABLE_ENTITY, 42204),
+    /** Kafka throttled the request (quota exceeded). */
+    KAFKA_THROTTLED(HttpStatus.TOO_MANY_REQUESTS, 42901),
     INTERNAL_ERROR(HttpStatus.INTERNAL_SERVER_ERROR, 500),
     KAFKA_ERROR(HttpStatus.INTERNAL_SERVER_ERROR, 50002),
     KAFKA_RETRIABLE_ERROR(HttpStatus.INTERNAL_SERVER_ERROR, 50003),
     BAD_GATEWAY(HttpStatus.BAD_GATEWAY, 502),
     SERVICE_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, 503),
+    KAFKA_BROKER_NOT_AVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, 50302),
     GATEWAY_TIMEOUT(HttpStatus.GATEWAY_TIMEOUT, 504);
 
     private final HttpStatus status;

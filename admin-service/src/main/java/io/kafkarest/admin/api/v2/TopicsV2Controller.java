@@ -1,7 +1,9 @@
-package io.kafkarest.admin.api;
+package io.kafkarest.admin.api.v2;
 
+import io.kafkarest.admin.core.ConfigManager;
+import io.kafkarest.admin.core.ConfigScope;
+import io.kafkarest.admin.core.PartitionManager;
 import io.kafkarest.admin.core.TopicManager;
-import io.kafkarest.rest.ErrorCode;
 import io.kafkarest.rest.KafkaMediaType;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
@@ -10,14 +12,18 @@ import io.micronaut.http.annotation.Produces;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
-/** v1/v2 topic metadata: {@code GET /topics}, {@code GET /topics/{topic}} and its partitions. */
+/** v1/v2 topic metadata: {@code GET /topics}, {@code GET /topics/{topic}}, its partitions and their offsets. */
 @Controller("/topics")
 @Produces({KafkaMediaType.V2_JSON, KafkaMediaType.V1_JSON, KafkaMediaType.KAFKA_JSON, MediaType.APPLICATION_JSON})
 public class TopicsV2Controller {
     private final TopicManager topics;
+    private final PartitionManager partitions;
+    private final ConfigManager configs;
 
-    public TopicsV2Controller(TopicManager topics) {
+    public TopicsV2Controller(TopicManager topics, PartitionManager partitions, ConfigManager configs) {
         this.topics = topics;
+        this.partitions = partitions;
+        this.configs = configs;
     }
 
     @Get
@@ -27,7 +33,8 @@ public class TopicsV2Controller {
 
     @Get("/{topic}")
     public CompletableFuture<V2Wire.Topic> get(String topic) {
-        return topics.describeTopic(topic).thenApply(V2Wire.Topic::of);
+        return topics.describeTopic(topic)
+                .thenCombine(configs.listConfigs(ConfigScope.topic(topic)), V2Wire.Topic::of);
     }
 
     @Get("/{topic}/partitions")
@@ -37,11 +44,11 @@ public class TopicsV2Controller {
 
     @Get("/{topic}/partitions/{partition}")
     public CompletableFuture<V2Wire.Partition> partition(String topic, int partition) {
-        return topics.describeTopic(topic).thenApply(t -> t.partitions().stream()
-                .filter(p -> p.partition() == partition)
-                .findFirst()
-                .map(V2Wire.Partition::of)
-                .orElseThrow(() -> ErrorCode.PARTITION_NOT_FOUND.exception(
-                        "Partition " + partition + " of topic '" + topic + "' not found.")));
+        return partitions.getPartition(topic, partition).thenApply(V2Wire.Partition::of);
+    }
+
+    @Get("/{topic}/partitions/{partition}/offsets")
+    public CompletableFuture<V2Wire.Offsets> offsets(String topic, int partition) {
+        return partitions.offsets(topic, partition).thenApply(V2Wire.Offsets::of);
     }
 }

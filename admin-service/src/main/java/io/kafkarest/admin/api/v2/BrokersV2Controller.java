@@ -1,5 +1,6 @@
-package io.kafkarest.admin.api;
+package io.kafkarest.admin.api.v2;
 
+import io.kafkarest.admin.core.BrokerInfo;
 import io.kafkarest.admin.core.ClusterManager;
 import io.kafkarest.rest.KafkaMediaType;
 import io.micronaut.http.MediaType;
@@ -12,14 +13,14 @@ import java.util.concurrent.CompletableFuture;
 @Controller("/brokers")
 @Produces({KafkaMediaType.V2_JSON, KafkaMediaType.V1_JSON, KafkaMediaType.KAFKA_JSON, MediaType.APPLICATION_JSON})
 public class BrokersV2Controller {
-    private final ClusterManager clusters;
+    private final ClusterManager cluster;
 
-    public BrokersV2Controller(ClusterManager clusters) {
-        this.clusters = clusters;
+    public BrokersV2Controller(ClusterManager cluster) {
+        this.cluster = cluster;
     }
 
     @Get
     public CompletableFuture<V2Wire.BrokerList> list() {
-        return clusters.describeCluster().thenApply(c -> new V2Wire.BrokerList(c.brokerIds()));
+        return cluster.listBrokers().thenApply(b -> new V2Wire.BrokerList(b.stream().map(BrokerInfo::id).toList()));
     }
 }
