@@ -123,6 +123,61 @@ class EndToEndTest {
     }
 
     @Test
+    void adminFamiliesAnswerThroughTheGatewayWithLinksToTheGateway() throws Exception {
+        String clusterId = clusterId();
+        String v3 = "/v3/clusters/" + clusterId;
+        String topic = createTopic(2);
+
+        JsonNode brokers = body(get(v3 + "/brokers"), 200);
+        assertEquals(gateway + v3 + "/brokers", brokers.at("/metadata/self").asText());
+        int broker = brokers.at("/data/0/broker_id").asInt();
+        assertEquals(gateway + v3 + "/brokers/" + broker + "/configs", brokers.at("/data/0/configs/related").asText());
+
+        assertEquals(204, send("PUT", v3 + "/topics/" + topic + "/configs/retention.ms", "application/json",
+                "{\"value\":\"86400000\"}").statusCode());
+        TestKafka.await(WAIT, "retention.ms set", () -> readTree(get(v3 + "/topics/" + topic + "/configs/retention.ms")
+                .body()).path("value").asText().equals("86400000"));
+        JsonNode config = body(get(v3 + "/topics/" + topic + "/configs/retention.ms"), 200);
+        assertEquals(gateway + v3 + "/topics/" + topic + "/configs/retention.ms", config.at("/metadata/self").asText());
+        assertEquals("86400000", body(get("/topics/" + topic), 200).at("/configs/retention.ms").asText(),
+                "v2 shows the same override");
+
+        JsonNode raised = body(send("PATCH", v3 + "/topics/" + topic, "application/json", "{\"partitions_count\":3}"), 200);
+        assertEquals(3, raised.get("partitions_count").asInt());
+
+        body(send("POST", "/topics/" + topic + "/partitions/1", "application/vnd.kafka.binary.v2+json",
+                "{\"records\":[{\"value\":\"YQ==\"},{\"value\":\"Yg==\"}]}"), 200);
+        JsonNode offsets = body(get(v3 + "/topics/" + topic + "/partitions/1/offset?offset_type=earliest_and_latest"), 200);
+        assertEquals(2, offsets.get("latest_offset").asLong());
+        assertEquals(2, body(get("/topics/" + topic + "/partitions/1/offsets"), 200).get("end_offset").asLong());
+        assertEquals(gateway + v3 + "/topics/" + topic + "/partitions/1/replicas/" + broker,
+                body(get(v3 + "/topics/" + topic + "/partitions/1"), 200).at("/leader/related").asText());
+
+        String group = "e2e-lag-" + UUID.randomUUID();
+        String baseUri = body(send("POST", "/consumers/" + group, V2,
+                "{\"name\":\"c1\",\"format\":\"binary\",\"auto.offset.reset\":\"earliest\"}"), 200)
+                .get("base_uri").asText();
+        // v2 commits name the last record processed: Kafka stores the next offset, 1
+        HttpResponse<String> committed = sendTo("POST", baseUri + "/offsets", V2, "{\"offsets\":[{\"topic\":\""
+                + topic + "\",\"partition\":1,\"offset\":0}]}");
+        assertTrue(committed.statusCode() == 200 || committed.statusCode() == 204, committed.body());
+        JsonNode lag = body(get(v3 + "/consumer-groups/" + group + "/lags/" + topic + "/partitions/1"), 200);
+        assertEquals(1, lag.get("current_offset").asLong());
+        assertEquals(2, lag.get("log_end_offset").asLong());
+        assertEquals(1, lag.get("lag").asLong());
+        assertEquals(1, body(get(v3 + "/consumer-groups/" + group + "/lag-summary"), 200).get("total_lag").asLong());
+        assertEquals(gateway + v3 + "/consumer-groups/" + group,
+                body(get(v3 + "/consumer-groups/" + group), 200).at("/metadata/self").asText());
+        assertEquals(204, sendTo("DELETE", baseUri, V2, null).statusCode());
+
+        HttpResponse<String> acls = get(v3 + "/acls?resource_type=TOPIC");
+        assertEquals(400, acls.statusCode(), "the stack's broker runs without an authorizer");
+        assertEquals(40002, readTree(acls.body()).get("error_code").asInt());
+        assertEquals(404, get("/v3/clusters/not-this-one/topics").statusCode());
+        assertEquals(40401, readTree(get(v3 + "/topics/no-such-topic").body()).get("error_code").asInt());
+    }
+
+    @Test
     void consumerInstancesLiveOnOneNodeEachAndAreSpreadOverBoth() throws Exception {
         String topic = createTopic(1);
         body(send("POST", "/topics/" + topic, "application/vnd.kafka.binary.v2+json",

@@ -6,6 +6,7 @@ import io.kafkarest.admin.api.v3.V3Wire.Related;
 import io.kafkarest.admin.api.v3.V3Wire.ResourceMetadata;
 import io.kafkarest.admin.core.BrokerInfo;
 import io.kafkarest.admin.core.ClusterInfo;
+import io.kafkarest.admin.core.ConfigScope;
 import io.micronaut.serde.annotation.Serdeable;
 
 /** The v3 cluster and broker resources. */
@@ -24,7 +25,7 @@ final class ClusterWire {
         static Cluster of(V3Links links, ClusterInfo c) {
             return new Cluster("KafkaCluster", ResourceMetadata.of(links.cluster()), c.clusterId(),
                     c.controllerId().map(id -> Related.to(links.broker(id))).orElse(null),
-                    Related.to(links.acls()), Related.to(links.brokers()), Related.to(links.clusterConfigs()),
+                    Related.to(links.acls()), Related.to(links.brokers()), Related.to(links.configs(ConfigScope.cluster())),
                     Related.to(links.consumerGroups()), Related.to(links.topics()),
                     Related.to(links.allReassignments()));
         }
@@ -38,7 +39,7 @@ final class ClusterWire {
 
         static Broker of(V3Links links, String clusterId, BrokerInfo b) {
             return new Broker("KafkaBroker", ResourceMetadata.of(links.broker(b.id())), clusterId, b.id(), b.host(),
-                    b.port(), b.rack().orElse(null), Related.to(links.brokerConfigs(b.id())),
+                    b.port(), b.rack().orElse(null), Related.to(links.configs(ConfigScope.broker(b.id()))),
                     Related.to(links.partitionReplicas(b.id())));
         }
     }

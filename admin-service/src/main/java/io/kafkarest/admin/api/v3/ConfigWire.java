@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.kafkarest.admin.api.v3.V3Wire.ResourceMetadata;
 import io.kafkarest.admin.core.ConfigInfo;
+import io.kafkarest.admin.core.ConfigScope;
 import io.micronaut.serde.annotation.Serdeable;
 import java.util.List;
 
@@ -25,23 +26,22 @@ final class ConfigWire {
                   @JsonProperty("is_read_only") boolean readOnly, @JsonProperty("is_sensitive") boolean sensitive,
                   String source, List<Synonym> synonyms) {
 
-        static Config ofTopic(V3Links links, String clusterId, String topic, ConfigInfo c) {
-            return of("KafkaTopicConfig", links.topicConfig(topic, c.name()), clusterId, topic, null, null, c);
-        }
-
-        static Config ofBroker(V3Links links, String clusterId, int brokerId, ConfigInfo c) {
-            return of("KafkaBrokerConfig", links.brokerConfig(brokerId, c.name()), clusterId, null, brokerId, null, c);
-        }
-
-        static Config ofCluster(V3Links links, String clusterId, ConfigInfo c) {
-            return of("KafkaClusterConfig", links.clusterConfig(c.name()), clusterId, null, null, "BROKER", c);
-        }
-
-        private static Config of(String kind, V3Links.Link link, String clusterId, String topic, Integer brokerId,
-                                 String configType, ConfigInfo c) {
-            return new Config(kind, ResourceMetadata.of(link), clusterId, topic, brokerId, configType, c.name(),
-                    c.value(), c.isDefault(), c.readOnly(), c.sensitive(), c.source(),
+        static Config of(V3Links links, String clusterId, ConfigScope scope, ConfigInfo c) {
+            boolean topic = scope.type() == ConfigScope.Type.TOPIC;
+            boolean broker = scope.type() == ConfigScope.Type.BROKER;
+            return new Config(kindOf(scope), ResourceMetadata.of(links.config(scope, c.name())), clusterId,
+                    topic ? scope.name() : null, broker ? Integer.valueOf(scope.name()) : null,
+                    scope.type() == ConfigScope.Type.CLUSTER ? "BROKER" : null, c.name(), c.value(), c.isDefault(),
+                    c.readOnly(), c.sensitive(), c.source(),
                     c.synonyms().stream().map(s -> new Synonym(s.name(), s.value(), s.source())).toList());
+        }
+
+        static String kindOf(ConfigScope scope) {
+            return switch (scope.type()) {
+                case TOPIC -> "KafkaTopicConfig";
+                case BROKER -> "KafkaBrokerConfig";
+                case CLUSTER -> "KafkaClusterConfig";
+            };
         }
     }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.kafkarest.admin.api.v3.V3Wire.Related;
 import io.kafkarest.admin.api.v3.V3Wire.ResourceMetadata;
+import io.kafkarest.admin.core.ConfigScope;
 import io.kafkarest.admin.core.PartitionManager.Reassignment;
 import io.kafkarest.admin.core.PartitionOffsets;
 import io.kafkarest.admin.core.TopicInfo.PartitionInfo;
@@ -31,7 +32,7 @@ final class TopicWire {
         static Topic of(V3Links links, String clusterId, TopicSummary t) {
             return new Topic("KafkaTopic", ResourceMetadata.of(links.topic(t.name())), clusterId, t.name(),
                     t.internal(), t.replicationFactor(), t.partitionsCount(), Related.to(links.partitions(t.name())),
-                    Related.to(links.topicConfigs(t.name())), Related.to(links.topicReassignments(t.name())),
+                    Related.to(links.configs(ConfigScope.topic(t.name()))), Related.to(links.topicReassignments(t.name())),
                     t.authorizedOperations().orElse(null));
         }
     }

@@ -1,5 +1,6 @@
 package io.kafkarest.admin.api.v3;
 
+import io.kafkarest.admin.core.ConfigScope;
 import io.kafkarest.rest.ExternalUrl;
 import io.micronaut.http.HttpRequest;
 import java.net.URLEncoder;
@@ -50,14 +51,6 @@ final class V3Links {
         return new Link(brokers() + "/" + brokerId, crn + "/broker=" + brokerId);
     }
 
-    String brokerConfigs(int brokerId) {
-        return broker(brokerId).url() + "/configs";
-    }
-
-    Link brokerConfig(int brokerId, String name) {
-        return new Link(brokerConfigs(brokerId) + "/" + segment(name), broker(brokerId).crn() + "/config=" + name);
-    }
-
     String allBrokerConfigs() {
         return brokers() + "/-/configs";
     }
@@ -66,12 +59,22 @@ final class V3Links {
         return broker(brokerId).url() + "/partition-replicas";
     }
 
-    String clusterConfigs() {
-        return cluster + "/broker-configs";
+    /** The configs of a topic, a broker, or the cluster-wide broker defaults. */
+    String configs(ConfigScope scope) {
+        return switch (scope.type()) {
+            case TOPIC -> topic(scope.name()).url() + "/configs";
+            case BROKER -> broker(Integer.parseInt(scope.name())).url() + "/configs";
+            case CLUSTER -> cluster + "/broker-configs";
+        };
     }
 
-    Link clusterConfig(String name) {
-        return new Link(clusterConfigs() + "/" + segment(name), crn + "/broker-config=" + name);
+    Link config(ConfigScope scope, String name) {
+        String crnOfConfig = switch (scope.type()) {
+            case TOPIC -> topic(scope.name()).crn() + "/config=" + name;
+            case BROKER -> broker(Integer.parseInt(scope.name())).crn() + "/config=" + name;
+            case CLUSTER -> crn + "/broker-config=" + name;
+        };
+        return new Link(configs(scope) + "/" + segment(name), crnOfConfig);
     }
 
     // topics, partitions, replicas
@@ -82,14 +85,6 @@ final class V3Links {
 
     Link topic(String topic) {
         return new Link(topics() + "/" + segment(topic), crn + "/topic=" + topic);
-    }
-
-    String topicConfigs(String topic) {
-        return topic(topic).url() + "/configs";
-    }
-
-    Link topicConfig(String topic, String name) {
-        return new Link(topicConfigs(topic) + "/" + segment(name), topic(topic).crn() + "/config=" + name);
     }
 
     String allTopicConfigs() {
