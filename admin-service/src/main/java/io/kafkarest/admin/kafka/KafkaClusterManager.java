@@ -34,12 +34,9 @@ public class KafkaClusterManager implements ClusterManager {
         DescribeClusterResult result = admin.describeCluster();
         CompletableFuture<String> clusterId = toCompletable(result.clusterId());
         CompletableFuture<Node> controller = toCompletable(result.controller());
-        CompletableFuture<Collection<Node>> nodes = toCompletable(result.nodes());
-        return CompletableFuture.allOf(clusterId, controller, nodes).thenApply(done -> {
-            knownClusterId = clusterId.join();
-            Node node = controller.join();
-            return new ClusterInfo(clusterId.join(),
-                    node == null || node.isEmpty() ? Optional.empty() : Optional.of(node.id()), toBrokers(nodes.join()));
+        return clusterId.thenCombine(controller, (id, node) -> {
+            knownClusterId = id;
+            return new ClusterInfo(id, node == null || node.isEmpty() ? Optional.empty() : Optional.of(node.id()));
         });
     }
 

@@ -98,7 +98,7 @@ public class KafkaTopicManager implements TopicManager {
         return new DescribeTopicsOptions().includeAuthorizedOperations(includeAuthorizedOperations);
     }
 
-    static TopicInfo toTopic(TopicDescription d, boolean includeAuthorizedOperations) {
+    private static TopicInfo toTopic(TopicDescription d, boolean includeAuthorizedOperations) {
         List<PartitionInfo> partitions = d.partitions().stream()
                 .sorted(Comparator.comparingInt(TopicPartitionInfo::partition))
                 .map(p -> toPartition(d.name(), p))

@@ -35,8 +35,21 @@ class AdminTopicMetadataTest {
 
     private String createTopic(int partitions) throws Exception {
         String topic = "metadata-" + UUID.randomUUID();
-        admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1))).all().get();
+        createAndAwait(topic, partitions);
         return topic;
+    }
+
+    /** Creates the topic and waits until the broker shows it (KRaft brokers apply new metadata asynchronously). */
+    private void createAndAwait(String topic, int partitions) throws Exception {
+        admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1))).all().get();
+        TestKafka.await(Duration.ofSeconds(10), topic + " visible", () -> {
+            try {
+                return admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions().size()
+                        == partitions;
+            } catch (Exception e) {
+                return false;
+            }
+        });
     }
 
     @Test
@@ -46,7 +59,7 @@ class AdminTopicMetadataTest {
         String topic = "metadata-" + UUID.randomUUID();
 
         assertTrue(metadata.partitionCount(topic).isEmpty());
-        admin.createTopics(List.of(new NewTopic(topic, 2, (short) 1))).all().get();
+        createAndAwait(topic, 2);
         assertEquals(OptionalInt.of(2), metadata.partitionCount(topic));
     }
 
@@ -60,7 +73,8 @@ class AdminTopicMetadataTest {
         admin.createPartitions(Map.of(topic, NewPartitions.increaseTo(3))).all().get();
 
         assertEquals(OptionalInt.of(1), metadata.partitionCount(topic), "served from the cache");
-        assertEquals(OptionalInt.of(3), metadata.refreshPartitionCount(topic));
+        TestKafka.await(Duration.ofSeconds(10), "3 partitions seen on refresh",
+                () -> metadata.refreshPartitionCount(topic).equals(OptionalInt.of(3)));
         assertEquals(OptionalInt.of(3), metadata.partitionCount(topic));
     }
 
