@@ -110,6 +110,9 @@ class AclsV3Test extends AdminServiceTest {
                 + "eu&pattern_type=MATCH&operation=ANY&permission=ANY")).expect(200);
         assertEquals(2, AdminHttp.maps(deleted.map().get("data")).size(), deleted.body);
         assertEquals("KafkaAcl", deleted.at("data", 0, "kind"));
+        AdminHttp.Reply nothing = http().delete(v3("/acls?resource_type=TOPIC&resource_name=" + prefix
+                + "nothing&pattern_type=LITERAL&operation=ANY&permission=ANY")).expect(200);
+        assertEquals(Map.of("data", List.of()), nothing.map(), "an empty data list when nothing matched");
         eventually("deleted", () -> assertEquals(List.of("GROUP"), http().get(v3("/acls")).expect(200).data().stream()
                 .filter(a -> String.valueOf(a.get("resource_name")).startsWith(prefix))
                 .map(a -> a.get("resource_type")).toList()));

@@ -57,11 +57,16 @@ class PartitionsV3Test extends AdminServiceTest {
         assertEquals(2, both.at("partition_id"));
         assertEquals(0, both.at("earliest_offset"));
         assertEquals(7, both.at("latest_offset"));
-        assertEquals(v3Url("/topics/" + topic + "/partitions/2/offset"), both.at("metadata", "self"));
+        assertEquals(v3Url("/topics/" + topic + "/partitions/2/offset?offset_type=earliest_and_latest"),
+                both.at("metadata", "self"));
+        assertEquals("crn:///kafka=" + clusterId + "/topic=" + topic + "/partition=2/offset_type=earliest_and_latest",
+                both.at("metadata", "resource_name"));
         assertEquals(both.map(), http().get(path).expect(200).map(), "both by default");
 
         Map<String, Object> earliest = http().get(path + "?offset_type=earliest").expect(200).map();
         assertEquals(0, earliest.get("earliest_offset"));
+        assertEquals(v3Url("/topics/" + topic + "/partitions/2/offset?offset_type=earliest"),
+                AdminHttp.at(earliest, "metadata", "self"));
         assertFalse(earliest.containsKey("latest_offset"));
         Map<String, Object> latest = http().get(path + "?offset_type=latest").expect(200).map();
         assertEquals(7, latest.get("latest_offset"));

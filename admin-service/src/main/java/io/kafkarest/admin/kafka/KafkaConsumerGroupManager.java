@@ -2,6 +2,7 @@ package io.kafkarest.admin.kafka;
 
 import static io.kafkarest.admin.kafka.KafkaFutures.toCompletable;
 import static io.kafkarest.admin.kafka.KafkaFutures.translate;
+import static io.kafkarest.admin.kafka.KafkaFutures.unlessGone;
 
 import io.kafkarest.admin.core.AdminException;
 import io.kafkarest.admin.core.ConsumerGroupInfo;
@@ -11,6 +12,7 @@ import io.kafkarest.admin.core.ConsumerGroupManager;
 import jakarta.inject.Singleton;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -20,6 +22,7 @@ import org.apache.kafka.clients.admin.GroupListing;
 import org.apache.kafka.clients.admin.ListGroupsOptions;
 import org.apache.kafka.clients.admin.MemberDescription;
 import org.apache.kafka.common.GroupState;
+import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.GroupType;
 import org.apache.kafka.common.Node;
 import org.apache.kafka.common.TopicPartition;
@@ -34,20 +37,19 @@ public class KafkaConsumerGroupManager implements ConsumerGroupManager {
         this.admin = admin;
     }
 
+    /** Every consumer group, described; a group that is gone by the time it is described is left out. */
     @Override
     public CompletableFuture<List<ConsumerGroupInfo>> listGroups() {
         return toCompletable(admin.listGroups(ListGroupsOptions.forConsumerGroups()).all())
                 .thenCompose(listings -> {
-                    List<String> ids = listings.stream().map(GroupListing::groupId).sorted().toList();
-                    if (ids.isEmpty()) {
-                        return CompletableFuture.completedFuture(List.of());
-                    }
-                    return toCompletable(admin.describeConsumerGroups(ids).all())
-                            .thenApply(described -> described.values().stream()
-                                    .filter(d -> d.groupState() != GroupState.DEAD)
-                                    .map(KafkaConsumerGroupManager::toGroup)
-                                    .sorted(Comparator.comparing(ConsumerGroupInfo::groupId))
-                                    .toList());
+                    List<String> ids = listings.stream().map(GroupListing::groupId).distinct().sorted().toList();
+                    Map<String, KafkaFuture<ConsumerGroupDescription>> described = ids.isEmpty() ? Map.of()
+                            : admin.describeConsumerGroups(ids).describedGroups();
+                    return KafkaFutures.allPresent(ids.stream()
+                            .map(id -> unlessGone(toCompletable(described.get(id)), GroupIdNotFoundException.class)
+                                    .thenApply(d -> d.filter(found -> found.groupState() != GroupState.DEAD)
+                                            .map(KafkaConsumerGroupManager::toGroup)))
+                            .toList());
                 });
     }
 

@@ -1,6 +1,8 @@
 package io.kafkarest.admin.kafka;
 
 import io.kafkarest.admin.core.AdminException;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
@@ -31,6 +33,19 @@ final class KafkaFutures {
             RuntimeException translated = translator.apply(cause);
             return CompletableFuture.failedFuture(translated == null ? cause : translated);
         });
+    }
+
+    /** The value, or empty when the future fails with {@code gone} (the thing vanished meanwhile). */
+    static <T> CompletableFuture<Optional<T>> unlessGone(CompletableFuture<T> future,
+                                                        Class<? extends Throwable> gone) {
+        return future.thenApply(Optional::of).exceptionallyCompose(failure -> gone.isInstance(unwrap(failure))
+                ? CompletableFuture.completedFuture(Optional.empty()) : CompletableFuture.failedFuture(failure));
+    }
+
+    /** Completes when all complete, with the present values in the given order; fails if any fails. */
+    static <T> CompletableFuture<List<T>> allPresent(List<CompletableFuture<Optional<T>>> futures) {
+        return CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new))
+                .thenApply(done -> futures.stream().map(CompletableFuture::join).flatMap(Optional::stream).toList());
     }
 
     static Throwable unwrap(Throwable failure) {

@@ -2,6 +2,7 @@ package io.kafkarest.admin.kafka;
 
 import static io.kafkarest.admin.kafka.KafkaFutures.forTopic;
 import static io.kafkarest.admin.kafka.KafkaFutures.toCompletable;
+import static io.kafkarest.admin.kafka.KafkaFutures.unlessGone;
 
 import io.kafkarest.admin.core.NewTopicSpec;
 import io.kafkarest.admin.core.TopicInfo;
@@ -27,9 +28,11 @@ import org.apache.kafka.clients.admin.ListTopicsOptions;
 import org.apache.kafka.clients.admin.NewPartitions;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.Node;
 import org.apache.kafka.common.TopicPartitionInfo;
 import org.apache.kafka.common.acl.AclOperation;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 
 @Singleton
 public class KafkaTopicManager implements TopicManager {
@@ -45,16 +48,17 @@ public class KafkaTopicManager implements TopicManager {
                 .thenApply(names -> names.stream().sorted().toList());
     }
 
+    /** Every topic, described; a topic deleted between listing and describing is left out. */
     @Override
     public CompletableFuture<List<TopicInfo>> listTopics(boolean includeAuthorizedOperations) {
-        return listTopicNames().thenCompose(names -> names.isEmpty()
-                ? CompletableFuture.completedFuture(List.of())
-                : toCompletable(admin.describeTopics(names, describeOptions(includeAuthorizedOperations))
-                        .allTopicNames())
-                        .thenApply(descriptions -> descriptions.values().stream()
-                                .sorted(Comparator.comparing(TopicDescription::name))
-                                .map(d -> toTopic(d, includeAuthorizedOperations))
-                                .toList()));
+        return listTopicNames().thenCompose(names -> {
+            Map<String, KafkaFuture<TopicDescription>> described = names.isEmpty() ? Map.of()
+                    : admin.describeTopics(names, describeOptions(includeAuthorizedOperations)).topicNameValues();
+            return KafkaFutures.allPresent(names.stream()
+                    .map(name -> unlessGone(toCompletable(described.get(name)), UnknownTopicOrPartitionException.class)
+                            .thenApply(d -> d.map(found -> toTopic(found, includeAuthorizedOperations))))
+                    .toList());
+        });
     }
 
     @Override

@@ -51,8 +51,9 @@ final class AclWire {
     record BatchCreateAclRequest(List<CreateAclRequest> data) {
     }
 
-    /** What {@code DELETE /acls} answers: the deleted ACLs. */
+    /** What {@code DELETE /acls} answers: the deleted ACLs ({@code "data": []} when none matched). */
     @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     record DeletedAcls(List<Acl> data) {
     }
 

@@ -85,7 +85,9 @@ final class TopicWire {
         static PartitionWithOffsets of(V3Links links, String clusterId, PartitionOffsets o, boolean earliest,
                                        boolean latest) {
             return new PartitionWithOffsets("KafkaPartitionWithOffsets",
-                    ResourceMetadata.of(links.partitionOffsets(o.topic(), o.partition())), clusterId, o.topic(),
+                    ResourceMetadata.of(links.partitionOffsets(o.topic(), o.partition(),
+                            earliest && latest ? "earliest_and_latest" : earliest ? "earliest" : "latest")),
+                    clusterId, o.topic(),
                     o.partition(), earliest ? o.earliest() : null, latest ? o.latest() : null);
         }
     }

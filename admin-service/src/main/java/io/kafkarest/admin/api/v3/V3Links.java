@@ -99,9 +99,10 @@ final class V3Links {
         return new Link(partitions(topic) + "/" + partition, topic(topic).crn() + "/partition=" + partition);
     }
 
-    Link partitionOffsets(String topic, int partition) {
+    /** {@code offsetType}: earliest, latest or earliest_and_latest. */
+    Link partitionOffsets(String topic, int partition, String offsetType) {
         Link p = partition(topic, partition);
-        return new Link(p.url() + "/offset", p.crn() + "/offset");
+        return new Link(p.url() + "/offset?offset_type=" + offsetType, p.crn() + "/offset_type=" + offsetType);
     }
 
     String replicas(String topic, int partition) {
