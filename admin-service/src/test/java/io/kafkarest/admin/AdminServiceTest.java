@@ -89,29 +89,8 @@ abstract class AdminServiceTest implements TestPropertyProvider {
     }
 
     /** A check that runs until it passes (Kafka applies metadata changes asynchronously) or 10 s have passed. */
-    protected static void eventually(String what, Check check) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (true) {
-            try {
-                check.run();
-                return;
-            } catch (AssertionError | Exception e) {
-                if (System.nanoTime() > deadline) {
-                    throw new AssertionError("Still failing after 10 s: " + what, e);
-                }
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError("interrupted", e);
-            }
-        }
-    }
-
-    @FunctionalInterface
-    protected interface Check {
-        void run() throws Exception;
+    protected static void eventually(String what, TestKafka.Check check) {
+        TestKafka.awaitPassing(Duration.ofSeconds(10), what, check);
     }
 
     /** Writes {@code count} records to the partition and waits until Kafka acknowledged them. */

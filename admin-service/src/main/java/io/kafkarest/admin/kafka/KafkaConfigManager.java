@@ -2,6 +2,7 @@ package io.kafkarest.admin.kafka;
 
 import static io.kafkarest.admin.kafka.KafkaFutures.toCompletable;
 import static io.kafkarest.admin.kafka.KafkaFutures.translate;
+import static io.kafkarest.admin.kafka.KafkaFutures.unlessGone;
 
 import io.kafkarest.admin.core.AdminException;
 import io.kafkarest.admin.core.ClusterManager;
@@ -18,7 +19,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AlterConfigOp;
@@ -121,19 +121,12 @@ public class KafkaConfigManager implements ConfigManager {
     private CompletableFuture<Map<ConfigResource, List<ConfigInfo>>> describeMany(List<ConfigResource> resources) {
         Map<ConfigResource, KafkaFuture<Config>> futures = resources.isEmpty() ? Map.of()
                 : admin.describeConfigs(resources, new DescribeConfigsOptions().includeSynonyms(true)).values();
-        return toCompletable(KafkaFuture.allOf(futures.values().toArray(KafkaFuture[]::new)))
-                .handle((done, failure) -> {
-                    Map<ConfigResource, List<ConfigInfo>> byResource = new LinkedHashMap<>();
-                    for (ConfigResource resource : resources) {
-                        CompletableFuture<Config> config = toCompletable(futures.get(resource));
-                        if (!config.isCompletedExceptionally()) {
-                            byResource.put(resource, toConfigs(config.join()));
-                        } else if (!(KafkaFutures.unwrap(config.exceptionNow()) instanceof UnknownTopicOrPartitionException)) {
-                            throw new CompletionException(config.exceptionNow());
-                        }
-                    }
-                    return byResource;
-                });
+        return KafkaFutures.allPresent(resources.stream()
+                        .map(r -> unlessGone(toCompletable(futures.get(r)), UnknownTopicOrPartitionException.class)
+                                .thenApply(config -> config.map(c -> Map.entry(r, toConfigs(c)))))
+                        .toList())
+                .thenApply(entries -> entries.stream().collect(Collectors.toMap(Map.Entry::getKey,
+                        Map.Entry::getValue, (x, y) -> x, LinkedHashMap::new)));
     }
 
     private static void requireKnownNames(ConfigScope scope, List<ConfigInfo> existing, List<ConfigChange> changes) {

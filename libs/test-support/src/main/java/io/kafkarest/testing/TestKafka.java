@@ -55,10 +55,27 @@ public final class TestKafka {
 
     /** Waits until the condition holds, polling every 100 ms; fails with the message at the deadline. */
     public static void await(Duration timeout, String what, BooleanSupplier condition) {
+        awaitPassing(timeout, what, () -> {
+            if (!condition.getAsBoolean()) {
+                throw new AssertionError("not yet");
+            }
+        });
+    }
+
+    /**
+     * Runs the check every 100 ms until it passes (returns without an exception or assertion error); at the deadline
+     * fails with the message and the check's last failure as the cause.
+     */
+    public static void awaitPassing(Duration timeout, String what, Check check) {
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("Timed out after " + timeout + " waiting for: " + what);
+        while (true) {
+            try {
+                check.run();
+                return;
+            } catch (AssertionError | Exception e) {
+                if (System.nanoTime() > deadline) {
+                    throw new AssertionError("Timed out after " + timeout + " waiting for: " + what, e);
+                }
             }
             try {
                 Thread.sleep(100);
@@ -67,6 +84,12 @@ public final class TestKafka {
                 throw new AssertionError("Interrupted waiting for: " + what, e);
             }
         }
+    }
+
+    /** A check that fails by throwing (an assertion or any exception). */
+    @FunctionalInterface
+    public interface Check {
+        void run() throws Exception;
     }
 
     private record Broker(String kind, String bootstrapServers, Runnable stopper) {

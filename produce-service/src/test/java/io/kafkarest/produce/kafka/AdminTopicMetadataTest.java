@@ -42,14 +42,8 @@ class AdminTopicMetadataTest {
     /** Creates the topic and waits until the broker shows it (KRaft brokers apply new metadata asynchronously). */
     private void createAndAwait(String topic, int partitions) throws Exception {
         admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1))).all().get();
-        TestKafka.await(Duration.ofSeconds(10), topic + " visible", () -> {
-            try {
-                return admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions().size()
-                        == partitions;
-            } catch (Exception e) {
-                return false;
-            }
-        });
+        TestKafka.awaitPassing(Duration.ofSeconds(10), topic + " visible", () -> assertEquals(partitions,
+                admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions().size()));
     }
 
     @Test
