@@ -31,6 +31,10 @@ public enum ErrorCode {
     VALUE_SCHEMA_MISSING(HttpStatus.UNPROCESSABLE_ENTITY, 42202),
     INVALID_PAYLOAD(HttpStatus.UNPROCESSABLE_ENTITY, 42203),
     INVALID_CONSUMER_CONFIG(HttpStatus.UNPROCESSABLE_ENTITY, 42204),
+    /** A schema that does not parse, is not in the registry, or that the registry refuses (incompatible). */
+    INVALID_SCHEMA(HttpStatus.UNPROCESSABLE_ENTITY, 42205),
+    /** A v3 records:batch request that is empty, too large or has duplicate entry ids. */
+    INVALID_PRODUCE_BATCH(HttpStatus.UNPROCESSABLE_ENTITY, 42208),
     /** Kafka throttled the request (quota exceeded). */
     KAFKA_THROTTLED(HttpStatus.TOO_MANY_REQUESTS, 42901),
     INTERNAL_ERROR(HttpStatus.INTERNAL_SERVER_ERROR, 500),
@@ -38,6 +42,8 @@ public enum ErrorCode {
     KAFKA_RETRIABLE_ERROR(HttpStatus.INTERNAL_SERVER_ERROR, 50003),
     BAD_GATEWAY(HttpStatus.BAD_GATEWAY, 502),
     SERVICE_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, 503),
+    /** The Schema Registry could not be reached or answered with a server error. */
+    SCHEMA_REGISTRY_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, 50301),
     KAFKA_BROKER_NOT_AVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, 50302),
     GATEWAY_TIMEOUT(HttpStatus.GATEWAY_TIMEOUT, 504);
 

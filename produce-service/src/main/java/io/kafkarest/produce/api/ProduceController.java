@@ -3,7 +3,8 @@ package io.kafkarest.produce.api;
 import io.kafkarest.produce.core.DecodedRecords;
 import io.kafkarest.produce.core.EncodedRecords;
 import io.kafkarest.produce.core.ProduceManager;
-import io.kafkarest.produce.core.RecordDecoders;
+import io.kafkarest.produce.core.RecordFormat;
+import io.kafkarest.produce.core.RecordSerializer;
 import io.kafkarest.rest.ErrorCode;
 import io.kafkarest.rest.KafkaMediaType;
 import io.micronaut.core.annotation.Nullable;
@@ -23,7 +24,8 @@ import java.util.concurrent.CompletableFuture;
 /**
  * v1/v2 produce: {@code POST /topics/{topic}} and {@code POST /topics/{topic}/partitions/{partition}}. The request
  * Content-Type names the embedded format (binary when it names none) and the API version, which only decides the
- * response Content-Type. Runs on the blocking executor: metadata lookups and {@code Producer.send} may block.
+ * response Content-Type. Runs on the blocking executor: metadata and schema lookups and {@code Producer.send} may
+ * block.
  */
 @Controller("/topics")
 @Consumes({
@@ -35,11 +37,11 @@ import java.util.concurrent.CompletableFuture;
 @Produces({KafkaMediaType.V2_JSON, KafkaMediaType.V1_JSON, KafkaMediaType.KAFKA_JSON, MediaType.APPLICATION_JSON})
 public class ProduceController {
     private final ProduceManager manager;
-    private final RecordDecoders decoders;
+    private final RecordSerializer serializer;
 
-    public ProduceController(ProduceManager manager, RecordDecoders decoders) {
+    public ProduceController(ProduceManager manager, RecordSerializer serializer) {
         this.manager = manager;
-        this.decoders = decoders;
+        this.serializer = serializer;
     }
 
     @Post("/{topic}")
@@ -59,9 +61,9 @@ public class ProduceController {
     private CompletableFuture<HttpResponse<ProduceResponse>> produce(
             String topic, Integer partition, HttpRequest<?> request, byte[] body) {
         KafkaMediaType type = requestType(request);
-        var decoder = decoders.forFormat(type.formatOrBinary());
         EncodedRecords encoded = ProduceRequestReader.read(body, partition);
-        DecodedRecords decoded = decoder.decode(encoded);
+        manager.checkTopic(topic); // an unknown topic answers before any schema is registered
+        DecodedRecords decoded = serializer.serialize(topic, RecordFormat.of(type.formatOrBinary()), encoded);
         String responseType = responseType(type, request);
         return manager.produce(topic, decoded.records()).thenApply(results -> HttpResponse
                 .ok(ProduceResponse.of(results, decoded.keySchemaId(), decoded.valueSchemaId()))

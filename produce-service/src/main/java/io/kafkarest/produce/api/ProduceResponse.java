@@ -3,8 +3,10 @@ package io.kafkarest.produce.api;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.kafkarest.produce.core.RecordResult;
+import io.kafkarest.rest.ErrorCode;
 import io.micronaut.serde.annotation.Serdeable;
 import java.util.List;
+import org.apache.kafka.common.errors.RetriableException;
 
 /**
  * The v1/v2 produce response:
@@ -26,9 +28,15 @@ public record ProduceResponse(
             @JsonProperty("error_code") Integer errorCode,
             String error) {
 
+        /** A failed record carries 50003 when Kafka says retrying may succeed, else 50002 (Confluent's codes). */
         static PartitionOffset of(RecordResult result) {
-            return new PartitionOffset(result.partition(), result.offset(),
-                    result.errorCode() == null ? null : result.errorCode().code(), result.error());
+            if (result.succeeded()) {
+                return new PartitionOffset(result.partition(), result.offset(), null, null);
+            }
+            Throwable failure = result.failure();
+            ErrorCode code = failure instanceof RetriableException ? ErrorCode.KAFKA_RETRIABLE_ERROR : ErrorCode.KAFKA_ERROR;
+            String message = failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
+            return new PartitionOffset(result.partition(), null, code.code(), message);
         }
     }
 

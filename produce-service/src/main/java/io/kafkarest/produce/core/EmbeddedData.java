@@ -80,6 +80,11 @@ public final class EmbeddedData {
         return out;
     }
 
+    /** The value as compact UTF-8 JSON text, to read without copying. */
+    public java.io.InputStream jsonStream() {
+        return new java.io.ByteArrayInputStream(kind == Kind.STRING ? toJson() : json);
+    }
+
     @Override
     public String toString() {
         return kind == Kind.STRING ? "\"" + string + "\"" : new String(json, StandardCharsets.UTF_8);

@@ -3,16 +3,33 @@ package io.kafkarest.produce.core;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
-/** Writes records to a Kafka topic. One manager serves every API version (v1, v2 and later v3). */
+/**
+ * Writes records to a Kafka topic. One manager serves every API version. Calls can block (topic metadata, producer
+ * buffer space), so they must not run on an event loop.
+ */
 public interface ProduceManager {
 
     /**
-     * Checks that the topic and every requested partition exist, hands all records to the producer in order, and
-     * completes when Kafka has answered for each of them. Nothing is written when a check fails. This call can
-     * block (topic metadata, producer buffer), so it must not run on an event loop.
+     * Checks that the topic exists (answer cached for a few seconds).
      *
-     * @return one result per record, in request order; a record that Kafka rejected carries its error
-     * @throws io.kafkarest.rest.RestException 40401 when the topic does not exist, 40402 when a partition does not
+     * @throws ProduceException {@code TOPIC_NOT_FOUND}
+     */
+    void checkTopic(String topic);
+
+    /**
+     * Checks that the topic and every requested partition exist, hands all records to the producer in order, and
+     * completes when Kafka has answered for each of them. Nothing is written when a check fails.
+     *
+     * @return one result per record, in request order; a record that Kafka rejected carries its failure
+     * @throws ProduceException {@code TOPIC_NOT_FOUND} or {@code PARTITION_NOT_FOUND}
      */
     CompletableFuture<List<RecordResult>> produce(String topic, List<ProduceRecord> records);
+
+    /**
+     * Produces one record of a topic that {@link #checkTopic} found; records of one caller are written in call order.
+     *
+     * @return completes with the result, possibly on the producer's I/O thread (never block in a continuation);
+     *         fails with {@code PARTITION_NOT_FOUND} when the partition does not exist
+     */
+    CompletableFuture<RecordResult> produceOne(String topic, ProduceRecord record);
 }

@@ -1,19 +1,31 @@
 package io.kafkarest.produce.core;
 
-import io.kafkarest.rest.EmbeddedFormat;
-
 /**
- * Turns the keys and values of one embedded format into the bytes written to Kafka. One bean per supported
- * {@link EmbeddedFormat}; {@link RecordDecoders} picks it by the request's format. Schema-based formats (avro,
- * jsonschema, protobuf) plug in as further implementations.
+ * Turns keys and values of one embedded format into the bytes written to Kafka. One bean per {@link RecordFormat};
+ * {@link RecordDecoders} picks by format. Schema-based formats also parse schemas; {@link RecordSerializer} adds
+ * Confluent's wire-format header (magic byte, schema id) around what they produce.
  */
 public interface RecordDecoder {
 
-    EmbeddedFormat format();
+    RecordFormat format();
 
     /**
-     * Decodes a whole request, or fails with a 422 {@link io.kafkarest.rest.RestException} whose message names the
-     * field, e.g. {@code records[2].value}. Nothing is produced when any record fails to decode.
+     * Parses a schema of this format.
+     *
+     * @throws ProduceException {@code INVALID_SCHEMA} saying what is wrong with it
      */
-    DecodedRecords decode(EncodedRecords records);
+    default ParsedSchema parseSchema(String schema) {
+        throw new UnsupportedOperationException(format() + " has no schemas");
+    }
+
+    /**
+     * Decodes one key or value (never JSON null: null keys and values are not decoded).
+     *
+     * @param data   the embedded data
+     * @param schema the parsed schema for schema-based formats, {@code null} otherwise
+     * @param field  the field for error messages, e.g. {@code records[2].value}
+     * @return the bytes to write (for schema formats the payload after the schema id)
+     * @throws ProduceException {@code INVALID_DATA} naming the field when the data does not fit
+     */
+    byte[] decode(EmbeddedData data, ParsedSchema schema, String field);
 }

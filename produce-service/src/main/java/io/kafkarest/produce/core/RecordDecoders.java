@@ -1,16 +1,14 @@
 package io.kafkarest.produce.core;
 
-import io.kafkarest.rest.EmbeddedFormat;
-import io.kafkarest.rest.ErrorCode;
 import jakarta.inject.Singleton;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
-/** The decoders of every supported embedded format, by format. */
+/** The decoders of every embedded format, by format. */
 @Singleton
 public class RecordDecoders {
-    private final Map<EmbeddedFormat, RecordDecoder> byFormat = new EnumMap<>(EmbeddedFormat.class);
+    private final Map<RecordFormat, RecordDecoder> byFormat = new EnumMap<>(RecordFormat.class);
 
     public RecordDecoders(List<RecordDecoder> decoders) {
         for (RecordDecoder decoder : decoders) {
@@ -20,15 +18,14 @@ public class RecordDecoders {
                         + previous.getClass().getName() + " and " + decoder.getClass().getName());
             }
         }
+        for (RecordFormat format : RecordFormat.values()) {
+            if (!byFormat.containsKey(format)) {
+                throw new IllegalStateException("No decoder for format " + format);
+            }
+        }
     }
 
-    /** The decoder of a format, or a 415 naming the format when it is not supported (yet). */
-    public RecordDecoder forFormat(EmbeddedFormat format) {
-        RecordDecoder decoder = byFormat.get(format);
-        if (decoder == null) {
-            throw ErrorCode.UNSUPPORTED_MEDIA_TYPE.exception(
-                    "embedded format " + format.wireName() + " is not supported yet");
-        }
-        return decoder;
+    public RecordDecoder forFormat(RecordFormat format) {
+        return byFormat.get(format);
     }
 }

@@ -28,6 +28,7 @@ public class AdminTopicMetadata implements TopicMetadata {
     private final long ttlNanos;
     private final long timeoutMs;
     private final ConcurrentMap<String, Lookup> cache = new ConcurrentHashMap<>();
+    private volatile String clusterId;
 
     public AdminTopicMetadata(Admin admin, TopicMetadataSettings settings) {
         this.admin = admin;
@@ -41,6 +42,25 @@ public class AdminTopicMetadata implements TopicMetadata {
         Lookup lookup = cache.compute(topic, (t, cached) -> cached != null && cached.usableAt(now, ttlNanos)
                 ? cached : new Lookup(describe(t), now));
         return await(topic, lookup);
+    }
+
+    @Override
+    public String clusterId() {
+        String id = clusterId;
+        if (id == null) {
+            try {
+                id = admin.describeCluster().clusterId().get(timeoutMs, TimeUnit.MILLISECONDS);
+            } catch (ExecutionException e) {
+                Throwable cause = e.getCause() != null ? e.getCause() : e;
+                throw cause instanceof KafkaException ke ? ke : new KafkaException("Describing the cluster failed", cause);
+            } catch (java.util.concurrent.TimeoutException e) {
+                throw new TimeoutException("Timed out after " + timeoutMs + " ms describing the cluster");
+            } catch (InterruptedException e) {
+                throw new InterruptException(e);
+            }
+            clusterId = id;
+        }
+        return id;
     }
 
     @Override

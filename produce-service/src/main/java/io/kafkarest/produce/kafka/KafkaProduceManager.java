@@ -1,10 +1,10 @@
 package io.kafkarest.produce.kafka;
 
+import io.kafkarest.produce.core.ProduceException;
 import io.kafkarest.produce.core.ProduceManager;
 import io.kafkarest.produce.core.ProduceRecord;
 import io.kafkarest.produce.core.RecordResult;
 import io.kafkarest.produce.core.TopicMetadata;
-import io.kafkarest.rest.ErrorCode;
 import io.micronaut.scheduling.TaskExecutors;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
@@ -16,20 +16,21 @@ import java.util.concurrent.Executor;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
-import org.apache.kafka.common.errors.RetriableException;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.internals.RecordHeader;
 
-/** Produces through the process's one shared {@link Producer}; checks topics and partitions first. */
+/** Produces through the process's {@link SharedProducer}; checks topics and partitions first. */
 @Singleton
 public class KafkaProduceManager implements ProduceManager {
-    private final Producer<byte[], byte[]> producer;
+    private final SharedProducer producer;
     private final TopicMetadata metadata;
     private final Executor completionExecutor;
 
     /**
-     * @param completionExecutor where the combined result completes, so that callers' continuations never run
-     *                           on the producer's network thread
+     * @param completionExecutor where results complete, so that callers' continuations never run on the producer's
+     *                           network thread
      */
-    public KafkaProduceManager(Producer<byte[], byte[]> producer, TopicMetadata metadata,
+    public KafkaProduceManager(SharedProducer producer, TopicMetadata metadata,
                                @Named(TaskExecutors.BLOCKING) Executor completionExecutor) {
         this.producer = producer;
         this.metadata = metadata;
@@ -37,8 +38,21 @@ public class KafkaProduceManager implements ProduceManager {
     }
 
     @Override
+    public void checkTopic(String topic) {
+        if (metadata.partitionCount(topic).isEmpty()) {
+            throw ProduceException.topicNotFound(topic);
+        }
+    }
+
+    @Override
     public CompletableFuture<List<RecordResult>> produce(String topic, List<ProduceRecord> records) {
-        checkTopicAndPartitions(topic, records);
+        int highest = -1;
+        for (ProduceRecord record : records) {
+            if (record.partition() != null) {
+                highest = Math.max(highest, checkNotNegative(topic, record.partition()));
+            }
+        }
+        checkPartition(topic, highest);
         List<CompletableFuture<RecordResult>> results = new ArrayList<>(records.size());
         for (ProduceRecord record : records) {
             results.add(send(topic, record));
@@ -47,49 +61,62 @@ public class KafkaProduceManager implements ProduceManager {
                 .thenApplyAsync(done -> results.stream().map(CompletableFuture::join).toList(), completionExecutor);
     }
 
-    private void checkTopicAndPartitions(String topic, List<ProduceRecord> records) {
-        int highest = -1;
-        for (ProduceRecord record : records) {
+    @Override
+    public CompletableFuture<RecordResult> produceOne(String topic, ProduceRecord record) {
+        try {
             if (record.partition() != null) {
-                if (record.partition() < 0) {
-                    throw partitionNotFound(topic, record.partition());
-                }
-                highest = Math.max(highest, record.partition());
+                checkPartition(topic, checkNotNegative(topic, record.partition()));
             }
+        } catch (ProduceException e) {
+            return CompletableFuture.failedFuture(e);
         }
+        return send(topic, record);
+    }
+
+    private static int checkNotNegative(String topic, int partition) {
+        if (partition < 0) {
+            throw ProduceException.partitionNotFound(topic, partition);
+        }
+        return partition;
+    }
+
+    /** Checks the topic, and that the partition ({@code -1}: none) exists, asking again if the cache says no. */
+    private void checkPartition(String topic, int partition) {
         OptionalInt count = metadata.partitionCount(topic);
-        if (count.isPresent() && highest >= count.getAsInt()) {
+        if (count.isPresent() && partition >= count.getAsInt()) {
             count = metadata.refreshPartitionCount(topic); // partitions may have been added since it was cached
         }
         if (count.isEmpty()) {
-            throw ErrorCode.TOPIC_NOT_FOUND.exception("Topic " + topic + " not found.");
+            throw ProduceException.topicNotFound(topic);
         }
-        if (highest >= count.getAsInt()) {
-            throw partitionNotFound(topic, highest);
+        if (partition >= count.getAsInt()) {
+            throw ProduceException.partitionNotFound(topic, partition);
         }
-    }
-
-    private static RuntimeException partitionNotFound(String topic, int partition) {
-        return ErrorCode.PARTITION_NOT_FOUND.exception("Partition " + partition + " of topic " + topic + " not found.");
     }
 
     private CompletableFuture<RecordResult> send(String topic, ProduceRecord record) {
         CompletableFuture<RecordResult> result = new CompletableFuture<>();
-        ProducerRecord<byte[], byte[]> producerRecord =
-                new ProducerRecord<>(topic, record.partition(), record.key(), record.value());
+        Producer<byte[], byte[]> current = producer.get();
         try {
-            producer.send(producerRecord, (written, failure) -> result.complete(failure == null
-                    ? RecordResult.written(written.partition(), written.offset(), written.timestamp())
-                    : failed(record, failure)));
-        } catch (KafkaException failure) {
-            result.complete(failed(record, failure));
+            current.send(toKafka(topic, record), (written, failure) -> {
+                if (failure == null) {
+                    result.complete(RecordResult.written(written.partition(), written.offset(), written.timestamp()));
+                } else {
+                    producer.failed(current, failure);
+                    result.complete(RecordResult.failed(record.partition(), failure));
+                }
+            });
+        } catch (KafkaException | IllegalStateException failure) {
+            producer.failed(current, failure);
+            result.complete(RecordResult.failed(record.partition(), failure));
         }
         return result;
     }
 
-    private static RecordResult failed(ProduceRecord record, Throwable failure) {
-        ErrorCode code = failure instanceof RetriableException ? ErrorCode.KAFKA_RETRIABLE_ERROR : ErrorCode.KAFKA_ERROR;
-        String message = failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
-        return RecordResult.failed(record.partition(), code, message);
+    private static ProducerRecord<byte[], byte[]> toKafka(String topic, ProduceRecord record) {
+        List<Header> headers = record.headers().isEmpty() ? null : record.headers().stream()
+                .<Header>map(h -> new RecordHeader(h.name(), h.value())).toList();
+        return new ProducerRecord<>(topic, record.partition(), record.timestamp(), record.key(), record.value(),
+                headers);
     }
 }

@@ -297,20 +297,6 @@ class ProduceControllerTest implements TestPropertyProvider {
     }
 
     @Test
-    void schemaFormatsAreNotSupportedYet() throws Exception {
-        String topic = createTopic(1);
-        String body = "{\"value_schema\":\"{\\\"type\\\":\\\"int\\\"}\",\"records\":[{\"value\":12}]}";
-        assertError(post("/topics/" + topic, "application/vnd.kafka.avro.v2+json", V2, body),
-                415, 415, "embedded format avro is not supported yet");
-        assertError(post("/topics/" + topic, "application/vnd.kafka.avro.v1+json", V1, body),
-                415, 415, "embedded format avro is not supported yet");
-        assertError(post("/topics/" + topic, "application/vnd.kafka.protobuf.v2+json", V2, body),
-                415, 415, "embedded format protobuf is not supported yet");
-        assertError(post("/topics/" + topic, "application/vnd.kafka.jsonschema.v2+json", V2, body),
-                415, 415, "embedded format jsonschema is not supported yet");
-    }
-
-    @Test
     void recordRejectedByKafkaCarriesItsOwnError() throws Exception {
         String topic = createTopic(1);
         byte[] tooLarge = new byte[2 * 1024 * 1024]; // above the producer's default max.request.size

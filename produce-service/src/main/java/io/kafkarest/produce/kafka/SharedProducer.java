@@ -1,0 +1,72 @@
+package io.kafkarest.produce.kafka;
+
+import io.kafkarest.kafka.KafkaClientSettings;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Singleton;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.common.errors.AuthorizationException;
+import org.apache.kafka.common.errors.InvalidProducerEpochException;
+import org.apache.kafka.common.errors.OutOfOrderSequenceException;
+import org.apache.kafka.common.errors.ProducerFencedException;
+import org.apache.kafka.common.errors.UnsupportedVersionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The process's one {@link Producer}, shared by every request. A producer that reaches a state it cannot leave (it
+ * was closed, or its idempotent session failed fatally) fails every later send; when a send reports such a failure
+ * the broken producer is replaced by a new one (once, whoever notices first) and closed in the background.
+ */
+@Singleton
+public class SharedProducer {
+    private static final Logger LOG = LoggerFactory.getLogger(SharedProducer.class);
+
+    private final Supplier<Producer<byte[], byte[]>> factory;
+    private final AtomicReference<Producer<byte[], byte[]>> current = new AtomicReference<>();
+
+    public SharedProducer(KafkaClientSettings settings) {
+        this(() -> KafkaProducerFactory.create(settings));
+    }
+
+    SharedProducer(Supplier<Producer<byte[], byte[]>> factory) {
+        this.factory = factory;
+        this.current.set(factory.get());
+    }
+
+    public Producer<byte[], byte[]> get() {
+        return current.get();
+    }
+
+    /** Called with every send failure of {@code producer}; replaces it when the failure is fatal. */
+    public void failed(Producer<byte[], byte[]> producer, Throwable failure) {
+        if (!isFatal(failure)) {
+            return;
+        }
+        synchronized (this) {
+            if (current.get() != producer) {
+                return; // replaced already
+            }
+            LOG.warn("The producer failed fatally and is replaced: {}", failure.toString());
+            current.set(factory.get());
+        }
+        Thread.ofVirtual().name("producer-close").start(() -> producer.close(Duration.ofSeconds(5)));
+    }
+
+    /** Failures after which the producer fails every send (Kafka's fatal errors, or a closed producer). */
+    static boolean isFatal(Throwable failure) {
+        return failure instanceof IllegalStateException
+                || failure instanceof ProducerFencedException
+                || failure instanceof OutOfOrderSequenceException
+                || failure instanceof InvalidProducerEpochException
+                || failure instanceof UnsupportedVersionException
+                || failure instanceof AuthorizationException;
+    }
+
+    @PreDestroy
+    public void close() {
+        current.get().close();
+    }
+}
