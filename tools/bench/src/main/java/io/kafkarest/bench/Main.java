@@ -36,9 +36,16 @@ public final class Main {
             System.exit(2);
             return;
         }
+        // --check-options (bin/bench, before it starts a stack): only validate the options
+        boolean checkOnly = args.length > 1 && args[1].equals("--check-options");
         BenchOptions options;
         try {
-            options = BenchOptions.parse(Arrays.copyOfRange(args, 1, args.length), command.defaultCases());
+            options = BenchOptions.parse(Arrays.copyOfRange(args, checkOnly ? 2 : 1, args.length),
+                    command.defaultCases());
+            if (checkOnly) {
+                System.exit(0);
+                return;
+            }
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());
             System.err.println(usage());
