@@ -120,7 +120,7 @@ public final class LocalStack implements AutoCloseable {
             default -> { }
         }
         String name = options.replicasOf(service) > 1 ? service + "-" + (replica + 1) : service;
-        return new Component(name, java(options.jvmOptions(), options.jarOf(service, service)), env, port,
+        return new Component(name, java(jvmOptionsOf(service), options.jarOf(service, service)), env, port,
                 "http://127.0.0.1:" + managementPort + "/health/readiness", null);
     }
 
@@ -135,7 +135,7 @@ public final class LocalStack implements AutoCloseable {
         env.put("PRODUCE_SERVICE_URLS", String.join(",", serviceUrls.get(Services.PRODUCE)));
         env.put("CONSUME_SERVICE_URLS", String.join(",", serviceUrls.get(Services.CONSUME)));
         env.put("CONNECT_SERVICE_URLS", String.join(",", serviceUrls.get(Services.CONNECT)));
-        return new Component(Services.GATEWAY, java(options.jvmOptions(), options.jarOf("gateway", "gateway")), env,
+        return new Component(Services.GATEWAY, java(jvmOptionsOf(Services.GATEWAY), options.jarOf("gateway", "gateway")), env,
                 port, "http://127.0.0.1:" + managementPort + "/health/readiness", null);
     }
 
@@ -210,6 +210,21 @@ public final class LocalStack implements AutoCloseable {
             Thread.currentThread().interrupt();
             return false;
         }
+    }
+
+    /**
+     * The JVM options of a service: {@link StackOptions#jvmOptions()} plus the words of the environment variable
+     * {@code STACK_JAVA_OPTS_<SERVICE>} ({@code STACK_JAVA_OPTS_PRODUCE_SERVICE}, {@code STACK_JAVA_OPTS_GATEWAY}, ...),
+     * e.g. to record one service with JDK Flight Recorder (docs/benchmarks.md). Replicas share them.
+     */
+    private List<String> jvmOptionsOf(String service) {
+        String extra = System.getenv("STACK_JAVA_OPTS_" + service.toUpperCase(java.util.Locale.ROOT).replace('-', '_'));
+        if (extra == null || extra.isBlank()) {
+            return options.jvmOptions();
+        }
+        List<String> all = new ArrayList<>(options.jvmOptions());
+        Collections.addAll(all, extra.trim().split("\\s+"));
+        return all;
     }
 
     private static List<String> java(List<String> jvmOptions, Path jar, String... args) {

@@ -1,0 +1,177 @@
+package io.kafkarest.bench;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The options every {@code bin/bench} command understands. Durations take a unit: {@code 500ms}, {@code 20s},
+ * {@code 2m} (a bare number is seconds).
+ */
+public record BenchOptions(Duration duration, Duration warmup, int connections, int recordSize, List<String> cases,
+                           List<Integer> batches, List<String> paths, int partitions, URI gatewayUrl,
+                           URI produceUrl, String bootstrapServers, Path outDir, int wrkThreads, int streamWindow,
+                           int streamChunk, int nativeInFlight) {
+
+    public static final String DIRECT = "direct";
+    public static final String GATEWAY = "gateway";
+
+    static final String HELP = """
+            options (defaults in brackets):
+              --duration D          measured time per case [20s]
+              --warmup D            unmeasured warm-up per case, on the same topic [3s]
+              --connections N       concurrent HTTP connections / v3 streams [16]
+              --record-size BYTES   record value size [1024]
+              --cases a,b           cases to run [all of the command]
+              --batches 1,10,100    records per request of v2-binary [1,10,100]
+              --paths direct,gateway  where HTTP cases go: produce-service directly and/or the gateway [both]
+              --partitions N        partitions of each fresh topic [6]
+              --gateway-url URL     [http://localhost:8080]
+              --produce-url URL     produce-service, for the direct path [http://localhost:8082]
+              --bootstrap HOST:PORT Kafka, for the native client [localhost:9092]
+              --out-dir DIR         where results-<timestamp>.md goes [.local/bench]
+              --wrk-threads N       wrk threads (at most --connections) [2]
+              --stream-window N     v3 stream: records in flight per stream (sent, report not yet read) [1000]
+              --stream-chunk N      v3 stream: records written per HTTP chunk (one flush) [10]
+              --native-in-flight N  native: records sent but not yet acknowledged, at most (0 = no limit, as
+                                    kafka-producer-perf-test: latency then includes the client's queue) [1000]
+            """;
+
+    public static BenchOptions defaults(List<String> cases) {
+        return new BenchOptions(Duration.ofSeconds(20), Duration.ofSeconds(3), 16, 1024, cases, List.of(1, 10, 100),
+                List.of(DIRECT, GATEWAY), 6, URI.create("http://localhost:8080"), URI.create("http://localhost:8082"),
+                "localhost:9092", Path.of(".local/bench"), 2, 1000, 10, 1000);
+    }
+
+    public static BenchOptions parse(String[] args, List<String> allCases) {
+        BenchOptions o = defaults(allCases);
+        for (int i = 0; i < args.length; i++) {
+            String name = args[i];
+            String value;
+            int eq = name.indexOf('=');
+            if (name.startsWith("--") && eq > 0) {
+                value = name.substring(eq + 1);
+                name = name.substring(0, eq);
+            } else {
+                if (i + 1 >= args.length) {
+                    throw new IllegalArgumentException(name + " needs a value");
+                }
+                value = args[++i];
+            }
+            o = switch (name) {
+                case "--duration" -> o.with(duration(value), o.warmup, o.connections, o.recordSize, o.cases, o.batches, o.paths);
+                case "--warmup" -> o.with(o.duration, duration(value), o.connections, o.recordSize, o.cases, o.batches, o.paths);
+                case "--connections" -> o.with(o.duration, o.warmup, positive(name, value), o.recordSize, o.cases, o.batches, o.paths);
+                case "--record-size" -> o.with(o.duration, o.warmup, o.connections, positive(name, value), o.cases, o.batches, o.paths);
+                case "--cases" -> o.with(o.duration, o.warmup, o.connections, o.recordSize, subset(name, value, allCases), o.batches, o.paths);
+                case "--batches" -> o.with(o.duration, o.warmup, o.connections, o.recordSize, o.cases,
+                        split(value).stream().map(b -> positive("--batches", b)).toList(), o.paths);
+                case "--paths" -> o.with(o.duration, o.warmup, o.connections, o.recordSize, o.cases, o.batches,
+                        subset(name, value, List.of(DIRECT, GATEWAY)));
+                case "--partitions" -> new BenchOptions(o.duration, o.warmup, o.connections, o.recordSize, o.cases, o.batches,
+                        o.paths, positive(name, value), o.gatewayUrl, o.produceUrl, o.bootstrapServers, o.outDir,
+                        o.wrkThreads, o.streamWindow, o.streamChunk, o.nativeInFlight);
+                case "--gateway-url" -> o.withEndpoints(url(value), o.produceUrl, o.bootstrapServers, o.outDir);
+                case "--produce-url" -> o.withEndpoints(o.gatewayUrl, url(value), o.bootstrapServers, o.outDir);
+                case "--bootstrap" -> o.withEndpoints(o.gatewayUrl, o.produceUrl, value, o.outDir);
+                case "--out-dir" -> o.withEndpoints(o.gatewayUrl, o.produceUrl, o.bootstrapServers, Path.of(value));
+                case "--wrk-threads" -> o.withTuning(positive(name, value), o.streamWindow, o.streamChunk);
+                case "--stream-window" -> o.withTuning(o.wrkThreads, positive(name, value), o.streamChunk);
+                case "--stream-chunk" -> o.withTuning(o.wrkThreads, o.streamWindow, positive(name, value));
+                case "--native-in-flight" -> new BenchOptions(o.duration, o.warmup, o.connections, o.recordSize, o.cases,
+                        o.batches, o.paths, o.partitions, o.gatewayUrl, o.produceUrl, o.bootstrapServers, o.outDir,
+                        o.wrkThreads, o.streamWindow, o.streamChunk, nonNegative(name, value));
+                default -> throw new IllegalArgumentException("Unknown option: " + name);
+            };
+        }
+        if (o.streamChunk > o.streamWindow) {
+            throw new IllegalArgumentException("--stream-chunk must not exceed --stream-window");
+        }
+        return o;
+    }
+
+    private BenchOptions with(Duration d, Duration w, int c, int size, List<String> cs, List<Integer> b, List<String> p) {
+        return new BenchOptions(d, w, c, size, cs, b, p, partitions, gatewayUrl, produceUrl, bootstrapServers, outDir,
+                wrkThreads, streamWindow, streamChunk, nativeInFlight);
+    }
+
+    private BenchOptions withEndpoints(URI gateway, URI produce, String bootstrap, Path out) {
+        return new BenchOptions(duration, warmup, connections, recordSize, cases, batches, paths, partitions, gateway,
+                produce, bootstrap, out, wrkThreads, streamWindow, streamChunk, nativeInFlight);
+    }
+
+    private BenchOptions withTuning(int threads, int window, int chunk) {
+        return new BenchOptions(duration, warmup, connections, recordSize, cases, batches, paths, partitions,
+                gatewayUrl, produceUrl, bootstrapServers, outDir, threads, window, chunk, nativeInFlight);
+    }
+
+    /** The base URL of a path: {@link #DIRECT} is the service itself. */
+    public URI baseUrl(String path, URI directUrl) {
+        return path.equals(GATEWAY) ? gatewayUrl : directUrl;
+    }
+
+    public boolean runs(String caseName) {
+        return cases.contains(caseName);
+    }
+
+    static Duration duration(String text) {
+        String t = text.trim().toLowerCase();
+        try {
+            if (t.endsWith("ms")) {
+                return Duration.ofMillis(Long.parseLong(t.substring(0, t.length() - 2)));
+            }
+            if (t.endsWith("s")) {
+                return Duration.ofMillis(Math.round(Double.parseDouble(t.substring(0, t.length() - 1)) * 1000));
+            }
+            if (t.endsWith("m")) {
+                return Duration.ofSeconds(Math.round(Double.parseDouble(t.substring(0, t.length() - 1)) * 60));
+            }
+            return Duration.ofMillis(Math.round(Double.parseDouble(t) * 1000));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("Bad duration '" + text + "': use e.g. 500ms, 20s, 2m");
+        }
+    }
+
+    private static int positive(String name, String value) {
+        try {
+            int n = Integer.parseInt(value.trim());
+            if (n < 1) {
+                throw new NumberFormatException();
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " needs a positive number, not '" + value + "'");
+        }
+    }
+
+    private static int nonNegative(String name, String value) {
+        return value.trim().equals("0") ? 0 : positive(name, value);
+    }
+
+    private static URI url(String value) {
+        String v = value.endsWith("/") ? value.substring(0, value.length() - 1) : value;
+        return URI.create(v);
+    }
+
+    private static List<String> split(String value) {
+        return Arrays.stream(value.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+    }
+
+    private static List<String> subset(String name, String value, List<String> allowed) {
+        List<String> chosen = new ArrayList<>();
+        for (String c : split(value)) {
+            if (!allowed.contains(c)) {
+                throw new IllegalArgumentException("Unknown value '" + c + "' for " + name + "; one of " + allowed);
+            }
+            chosen.add(c);
+        }
+        if (chosen.isEmpty()) {
+            throw new IllegalArgumentException(name + " needs at least one of " + allowed);
+        }
+        // run order is the command's order, not the order given
+        return allowed.stream().filter(chosen::contains).toList();
+    }
+}

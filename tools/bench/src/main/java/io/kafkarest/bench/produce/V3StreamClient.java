@@ -1,0 +1,407 @@
+package io.kafkarest.bench.produce;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.HdrHistogram.Histogram;
+
+/**
+ * The v3 streaming produce client: N concurrent {@code POST .../records} requests over plain sockets (HTTP/1.1),
+ * each with a chunked request body that is a stream of concatenated JSON records, while the same connection reads
+ * the response: one JSON delivery report per line, in record order.
+ *
+ * <p>Per stream one thread writes and one reads. The writer keeps at most {@code window} records in flight (written,
+ * report not read yet) and writes up to {@code chunk} records per HTTP chunk (one flush). Latency of a record = from
+ * just before its chunk is written to reading its report. Only reports with {@code "error_code":200} count as
+ * produced; any other report, a non-200 answer or a stream that ends early counts as failed (first error kept).
+ */
+public final class V3StreamClient {
+    private static final byte[] CRLF = {'\r', '\n'};
+
+    /**
+     * What all streams together saw.
+     *
+     * @param ok         reports with error_code 200
+     * @param failed     error reports plus records whose report never came
+     * @param seconds    from the first write to the last report read
+     * @param micros     latency per record (ok and error reports), microseconds
+     * @param firstError the first error (a report line, an HTTP answer or an I/O error), or null
+     */
+    public record Outcome(long ok, long failed, double seconds, Histogram micros, String firstError) {
+        public double okPerSec() {
+            return seconds > 0 ? ok / seconds : 0;
+        }
+    }
+
+    private final URI base;
+    private final String path;
+    private final byte[] record;
+    private final int window;
+    private final int chunk;
+
+    /**
+     * @param base   e.g. {@code http://localhost:8082}
+     * @param path   e.g. {@code /v3/clusters/C/topics/T/records}
+     * @param record one JSON record, sent again and again
+     * @param window records in flight per stream
+     * @param chunk  records per chunk (at most {@code window})
+     */
+    public V3StreamClient(URI base, String path, byte[] record, int window, int chunk) {
+        this.base = base;
+        this.path = path;
+        this.record = record;
+        this.window = window;
+        this.chunk = Math.min(chunk, window);
+    }
+
+    /** Runs {@code streams} streams, each writing records for {@code duration}, and waits until all have ended. */
+    public Outcome run(int streams, Duration duration) throws InterruptedException {
+        long start = System.nanoTime();
+        long writeUntil = start + duration.toNanos();
+        List<Stream> all = new ArrayList<>();
+        for (int i = 0; i < streams; i++) {
+            Stream s = new Stream(i, writeUntil);
+            all.add(s);
+            s.start();
+        }
+        Histogram micros = new Histogram(3_600_000_000L, 3);
+        long ok = 0;
+        long failed = 0;
+        long last = start;
+        String firstError = null;
+        for (Stream s : all) {
+            s.join();
+            ok += s.ok;
+            failed += s.failed;
+            last = Math.max(last, s.lastReport);
+            micros.add(s.micros);
+            if (firstError == null) {
+                firstError = s.error;
+            }
+        }
+        return new Outcome(ok, failed, (last - start) / 1e9, micros, firstError);
+    }
+
+    /** One request: its connection, writer and reader. */
+    private final class Stream {
+        final Histogram micros = new Histogram(3_600_000_000L, 3);
+        final long writeUntil;
+        final Semaphore inFlight = new Semaphore(window);
+        final long[] sentAt;
+        final int mask;
+        final AtomicLong published = new AtomicLong(); // records whose send time is in sentAt
+        final Thread writer;
+        final Thread reader;
+        volatile boolean done;
+        volatile long sent = -1; // total records, once the writer has ended the body
+        Socket socket;
+        long ok;
+        long failed;
+        long lastReport;
+        String error;
+
+        Stream(int index, long writeUntil) {
+            this.writeUntil = writeUntil;
+            int size = Integer.highestOneBit(Math.max(1, window - 1)) << 1;
+            this.sentAt = new long[size];
+            this.mask = size - 1;
+            this.writer = new Thread(this::write, "v3-stream-" + index + "-write");
+            this.reader = new Thread(this::read, "v3-stream-" + index + "-read");
+        }
+
+        void start() throws InterruptedException {
+            try {
+                socket = new Socket();
+                socket.setTcpNoDelay(true);
+                socket.setSoTimeout(30_000);
+                socket.connect(new InetSocketAddress(base.getHost(), port()), 5_000);
+            } catch (IOException e) {
+                fail("connect to " + base + ": " + e);
+                done = true;
+                return;
+            }
+            writer.start();
+            reader.start();
+        }
+
+        void join() throws InterruptedException {
+            if (writer.isAlive() || reader.isAlive()) {
+                writer.join();
+                reader.join();
+            }
+        }
+
+        private int port() {
+            return base.getPort() > 0 ? base.getPort() : "https".equals(base.getScheme()) ? 443 : 80;
+        }
+
+        private synchronized void fail(String message) {
+            if (error == null) {
+                error = message;
+            }
+        }
+
+        private void write() {
+            long count = 0;
+            try {
+                OutputStream out = new BufferedOutputStream(socket.getOutputStream(), 64 * 1024);
+                out.write(("POST " + path + " HTTP/1.1\r\nHost: " + base.getHost() + ":" + port()
+                        + "\r\nContent-Type: application/json\r\nAccept: application/json"
+                        + "\r\nTransfer-Encoding: chunked\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                out.flush();
+                while (!done && System.nanoTime() < writeUntil) {
+                    if (!inFlight.tryAcquire(50, TimeUnit.MILLISECONDS)) {
+                        continue;
+                    }
+                    int n = 1;
+                    int extra = Math.min(chunk - 1, inFlight.availablePermits());
+                    if (extra > 0 && inFlight.tryAcquire(extra)) {
+                        n += extra;
+                    }
+                    long now = System.nanoTime();
+                    for (int i = 0; i < n; i++) {
+                        sentAt[(int) ((count + i) & mask)] = now;
+                    }
+                    count += n;
+                    published.setRelease(count);
+                    out.write(Integer.toHexString(n * record.length).getBytes(StandardCharsets.US_ASCII));
+                    out.write(CRLF);
+                    for (int i = 0; i < n; i++) {
+                        out.write(record);
+                    }
+                    out.write(CRLF);
+                    out.flush();
+                }
+                out.write(new byte[] {'0', '\r', '\n', '\r', '\n'});
+                out.flush();
+            } catch (IOException e) {
+                if (!done) {
+                    fail("writing the request body: " + e);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } finally {
+                sent = count;
+            }
+        }
+
+        private void read() {
+            long received = 0;
+            try (Socket s = socket) {
+                InputStream in = new BufferedInputStream(s.getInputStream(), 64 * 1024);
+                int status;
+                boolean chunked = false;
+                long length = -1;
+                do {
+                    String statusLine = line(in);
+                    String[] parts = statusLine.split(" ", 3);
+                    if (parts.length < 2 || !parts[0].startsWith("HTTP/")) {
+                        throw new IOException("not an HTTP answer: " + statusLine);
+                    }
+                    status = Integer.parseInt(parts[1]);
+                    for (String h = line(in); !h.isEmpty(); h = line(in)) {
+                        String lower = h.toLowerCase(Locale.ROOT);
+                        if (lower.startsWith("transfer-encoding:") && lower.contains("chunked")) {
+                            chunked = true;
+                        } else if (lower.startsWith("content-length:")) {
+                            length = Long.parseLong(h.substring(h.indexOf(':') + 1).trim());
+                        }
+                    }
+                } while (status >= 100 && status < 200);
+                InputStream body = chunked ? new ChunkedInputStream(in) : length >= 0 ? new BoundedInputStream(in, length) : in;
+                if (status != 200) {
+                    fail("HTTP " + status + " " + new String(body.readNBytes(400), StandardCharsets.UTF_8).strip());
+                    return;
+                }
+                BufferedReader lines = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8), 64 * 1024);
+                for (String report = lines.readLine(); report != null; report = lines.readLine()) {
+                    if (report.isBlank()) {
+                        continue;
+                    }
+                    long sentTime = takeSentAt(received);
+                    if (sentTime < 0) {
+                        fail("more reports than records: " + report);
+                        return;
+                    }
+                    long now = System.nanoTime();
+                    received++;
+                    lastReport = now;
+                    micros.recordValue(Math.max(1, (now - sentTime) / 1000));
+                    inFlight.release();
+                    if (errorCode(report) == 200) {
+                        ok++;
+                    } else {
+                        failed++;
+                        fail(report.strip());
+                    }
+                }
+            } catch (IOException | RuntimeException e) {
+                fail("reading the reports: " + e);
+            } finally {
+                done = true;
+                inFlight.release(window); // unblocks the writer, which then sees done
+                try {
+                    writer.join();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                if (sent > received && error == null) {
+                    fail("the answer ended after " + received + " of " + sent + " reports");
+                }
+                if (received > 0) {
+                    // records written but never reported count as failed; a stream that got no report at all
+                    // (e.g. an HTTP error) shows its error instead of a count
+                    failed += Math.max(0, sent - received);
+                }
+            }
+        }
+
+        /** The send time of record {@code index}, waiting until the writer published it; -1 when it never will. */
+        private long takeSentAt(long index) {
+            while (published.getAcquire() <= index) {
+                if (sent >= 0 && sent <= index) {
+                    return -1;
+                }
+                Thread.onSpinWait();
+            }
+            return sentAt[(int) (index & mask)];
+        }
+    }
+
+    /** The error_code of one delivery report, or -1 when it has none. */
+    static int errorCode(String report) {
+        int i = report.indexOf("\"error_code\"");
+        if (i < 0) {
+            return -1;
+        }
+        i = report.indexOf(':', i + 12);
+        if (i < 0) {
+            return -1;
+        }
+        i++;
+        while (i < report.length() && report.charAt(i) == ' ') {
+            i++;
+        }
+        int code = 0;
+        int digits = 0;
+        while (i < report.length() && Character.isDigit(report.charAt(i))) {
+            code = code * 10 + report.charAt(i++) - '0';
+            digits++;
+        }
+        return digits == 0 ? -1 : code;
+    }
+
+    /** One CRLF-terminated header line, without the line end. */
+    private static String line(InputStream in) throws IOException {
+        ByteArrayOutputStream b = new ByteArrayOutputStream(64);
+        for (int c = in.read(); c != '\n'; c = in.read()) {
+            if (c < 0) {
+                throw new EOFException("connection closed in the answer's head");
+            }
+            if (c != '\r') {
+                b.write(c);
+            }
+        }
+        return b.toString(StandardCharsets.ISO_8859_1);
+    }
+
+    /** Decodes a chunked body: ends at the last (empty) chunk. */
+    static final class ChunkedInputStream extends InputStream {
+        private final InputStream in;
+        private long remaining;
+        private boolean first = true;
+        private boolean eof;
+
+        ChunkedInputStream(InputStream in) {
+            this.in = in;
+        }
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            int n = read(one, 0, 1);
+            return n < 0 ? -1 : one[0] & 0xff;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            if (eof) {
+                return -1;
+            }
+            if (remaining == 0) {
+                if (!first) {
+                    line(in); // the CRLF after the previous chunk's data
+                }
+                first = false;
+                String size = line(in);
+                int semicolon = size.indexOf(';');
+                remaining = Long.parseLong((semicolon >= 0 ? size.substring(0, semicolon) : size).trim(), 16);
+                if (remaining == 0) {
+                    for (String trailer = line(in); !trailer.isEmpty(); trailer = line(in)) {
+                        // trailers are ignored
+                    }
+                    eof = true;
+                    return -1;
+                }
+            }
+            int n = in.read(b, off, (int) Math.min(len, remaining));
+            if (n < 0) {
+                throw new EOFException("connection closed inside a chunk");
+            }
+            remaining -= n;
+            return n;
+        }
+    }
+
+    /** A body with a Content-Length. */
+    private static final class BoundedInputStream extends InputStream {
+        private final InputStream in;
+        private long remaining;
+
+        BoundedInputStream(InputStream in, long length) {
+            this.in = in;
+            this.remaining = length;
+        }
+
+        @Override
+        public int read() throws IOException {
+            if (remaining <= 0) {
+                return -1;
+            }
+            int c = in.read();
+            if (c >= 0) {
+                remaining--;
+            }
+            return c;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            if (remaining <= 0) {
+                return -1;
+            }
+            int n = in.read(b, off, (int) Math.min(len, remaining));
+            if (n > 0) {
+                remaining -= n;
+            }
+            return n;
+        }
+    }
+}
