@@ -264,6 +264,33 @@ class EndToEndTest {
     }
 
     @Test
+    void avroV2AndV3StreamingAndBatchProduceThroughTheGateway() throws Exception {
+        String topic = createTopic(1);
+        JsonNode avro = body(send("POST", "/topics/" + topic, "application/vnd.kafka.avro.v2+json",
+                "{\"value_schema\":\"{\\\"type\\\":\\\"record\\\",\\\"name\\\":\\\"U\\\",\\\"fields\\\":"
+                        + "[{\\\"name\\\":\\\"n\\\",\\\"type\\\":\\\"int\\\"}]}\","
+                        + "\"records\":[{\"value\":{\"n\":1}}]}"), 200);
+        int schemaId = avro.get("value_schema_id").asInt();
+        JsonNode registered = readTree(call(HttpRequest.newBuilder(URI.create(stack.registryUrl() + "/subjects/"
+                + topic + "-value/versions/latest")).GET().build()).body());
+        assertEquals(schemaId, registered.get("id").asInt(), "registered under the topic's value subject");
+
+        String records = "/v3/clusters/" + clusterId() + "/topics/" + topic + "/records";
+        HttpResponse<String> streamed = send("POST", records, "application/json",
+                "{\"value\":{\"type\":\"JSON\",\"data\":\"ONE\"}} {\"value\":{\"schema_id\":" + schemaId
+                        + ",\"data\":{\"n\":2}}}");
+        assertEquals(200, streamed.statusCode(), streamed.body());
+        List<JsonNode> reports = streamed.body().lines().filter(l -> !l.isBlank()).map(this::readTree).toList();
+        assertEquals(2, reports.size(), streamed.body());
+        assertEquals(List.of(1, 2), reports.stream().map(r -> r.get("offset").asInt()).toList());
+        assertEquals("AVRO", reports.get(1).at("/value/type").asText());
+
+        JsonNode batch = body(send("POST", records + ":batch", "application/json",
+                "{\"entries\":[{\"id\":\"a\",\"value\":{\"type\":\"STRING\",\"data\":\"x\"}}]}"), 207);
+        assertEquals(3, batch.at("/successes/0/offset").asInt(), batch.toString());
+    }
+
+    @Test
     void theSchemaRegistryServesTheConfluentApi() throws Exception {
         HttpResponse<String> subjects = call(HttpRequest.newBuilder(URI.create(stack.registryUrl() + "/subjects")).GET().build());
         assertEquals(200, subjects.statusCode());
