@@ -94,8 +94,13 @@ class TwoWorkerForwardingTest {
             config.put("batch.size", "10");
             Response updated = httpPut(worker + "/connectors/" + names.get(i) + "/config", config);
             assertEquals(200, updated.status(), worker + ": " + updated);
-            Response restarted = httpPost(worker + "/connectors/" + names.get(i) + "/restart", null);
-            assertEquals(204, restarted.status(), worker + ": " + restarted);
+            // right after a config change Connect may answer 409 "stale configuration" until the change has reached
+            // every worker: clients retry, as this does
+            String restartUrl = worker + "/connectors/" + names.get(i) + "/restart";
+            TestKafka.awaitPassing(WAIT, "restart through " + worker, () -> {
+                Response restarted = httpPost(restartUrl, null);
+                assertEquals(204, restarted.status(), worker + ": " + restarted);
+            });
         }
         Response conflict = httpPost(urls.get(1) + "/connectors", Map.of("name", "fwd-a", "config",
                 sourceConfig("fwd-a")));
