@@ -13,9 +13,11 @@ import java.util.List;
 import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeader;
 
@@ -110,7 +112,10 @@ public class KafkaProduceManager implements ProduceManager {
             producer.failed(current, failure);
             result.complete(RecordResult.failed(record.partition(), failure));
         }
-        return result;
+        long timeoutMs = producer.answerTimeout().toMillis();
+        return result.completeOnTimeout(RecordResult.failed(record.partition(), new TimeoutException(
+                "Kafka did not answer within " + timeoutMs + " ms; the record may or may not be written")),
+                timeoutMs, TimeUnit.MILLISECONDS);
     }
 
     private static ProducerRecord<byte[], byte[]> toKafka(String topic, ProduceRecord record) {

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.errors.AuthorizationException;
 import org.apache.kafka.common.errors.InvalidProducerEpochException;
 import org.apache.kafka.common.errors.OutOfOrderSequenceException;
@@ -24,16 +25,32 @@ import org.slf4j.LoggerFactory;
 public class SharedProducer {
     private static final Logger LOG = LoggerFactory.getLogger(SharedProducer.class);
 
+    /** How much longer than delivery.timeout.ms a record may wait for the producer's answer. */
+    private static final Duration ANSWER_MARGIN = Duration.ofSeconds(5);
+
     private final Supplier<Producer<byte[], byte[]>> factory;
+    private final Duration answerTimeout;
     private final AtomicReference<Producer<byte[], byte[]>> current = new AtomicReference<>();
 
     public SharedProducer(KafkaClientSettings settings) {
-        this(() -> KafkaProducerFactory.create(settings));
+        this(() -> KafkaProducerFactory.create(settings), Duration.ofMillis(Long.parseLong(String.valueOf(
+                KafkaProducerFactory.producerConfig(settings).get(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG))))
+                .plus(ANSWER_MARGIN));
     }
 
-    SharedProducer(Supplier<Producer<byte[], byte[]>> factory) {
+    SharedProducer(Supplier<Producer<byte[], byte[]>> factory, Duration answerTimeout) {
         this.factory = factory;
+        this.answerTimeout = answerTimeout;
         this.current.set(factory.get());
+    }
+
+    /**
+     * How long a send may wait for the producer's answer before it is answered as timed out: delivery.timeout.ms and
+     * a margin. The producer expires batches after delivery.timeout.ms, but not while an idempotent producer waits
+     * for a new producer id from a broker that is down, so a REST answer needs its own deadline.
+     */
+    public Duration answerTimeout() {
+        return answerTimeout;
     }
 
     public Producer<byte[], byte[]> get() {

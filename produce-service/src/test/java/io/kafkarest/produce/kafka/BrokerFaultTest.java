@@ -75,16 +75,19 @@ class BrokerFaultTest extends ProduceTestSupport {
         assertEquals(5 * BATCH, acknowledged.size(), "all acknowledged while the broker runs");
 
         broker.close();
-        long start = System.nanoTime();
-        List<Integer> codes = new ArrayList<>();
-        HttpResponse<String> failed = post("/topics/" + topic, "application/vnd.kafka.binary.v2+json", null,
-                batchBody(next));
-        next += BATCH;
-        Duration took = Duration.ofNanos(System.nanoTime() - start);
-        codes.addAll(errorCodes(failed, acknowledged, next - BATCH));
-        assertTrue(took.compareTo(Duration.ofSeconds(20)) < 0, "answered within 20 s, took " + took);
-        assertTrue(!codes.isEmpty() && codes.stream().allMatch(c -> c == 50002 || c == 50003),
-                "a Kafka error while the broker is down: " + failed.statusCode() + " " + failed.body());
+        // twice: after the first records expire, an idempotent producer waits for a new producer id and stops
+        // expiring batches, so the second request is answered by produce-service's own deadline
+        for (int attempt = 0; attempt < 2; attempt++) {
+            long start = System.nanoTime();
+            HttpResponse<String> failed = post("/topics/" + topic, "application/vnd.kafka.binary.v2+json", null,
+                    batchBody(next));
+            Duration took = Duration.ofNanos(System.nanoTime() - start);
+            List<Integer> codes = errorCodes(failed, acknowledged, next);
+            next += BATCH;
+            assertTrue(took.compareTo(Duration.ofSeconds(20)) < 0, "answered within 20 s, took " + took);
+            assertTrue(!codes.isEmpty() && codes.stream().allMatch(c -> c == 50002 || c == 50003),
+                    "a Kafka error while the broker is down: " + failed.statusCode() + " " + failed.body());
+        }
 
         broker = EmbeddedKafka.start(dataDir, port, controllerPort, Map.of());
         int[] counter = {next};
