@@ -6,73 +6,25 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.kafkarest.kafka.embedded.EmbeddedKafka;
-import io.kafkarest.testing.TestKafka;
-import io.micronaut.core.type.Argument;
-import io.micronaut.json.JsonMapper;
-import io.micronaut.runtime.server.EmbeddedServer;
+import io.kafkarest.produce.ProduceTestSupport;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
-import jakarta.inject.Inject;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
 import java.util.stream.IntStream;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /** v1/v2 produce against a real broker: what the HTTP answer says must be what Kafka holds. */
 @MicronautTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ProduceControllerTest implements TestPropertyProvider {
+class ProduceControllerTest extends ProduceTestSupport {
     private static final String BINARY_V2 = "application/vnd.kafka.binary.v2+json";
     private static final String JSON_V2 = "application/vnd.kafka.json.v2+json";
     private static final String V2 = "application/vnd.kafka.v2+json";
     private static final String V1 = "application/vnd.kafka.v1+json";
-
-    @Inject
-    EmbeddedServer server;
-    @Inject
-    JsonMapper json;
-
-    private final HttpClient http = HttpClient.newHttpClient();
-    private Admin admin;
-
-    @Override
-    public Map<String, String> getProperties() {
-        return Map.of("kafka.bootstrap.servers", TestKafka.bootstrapServers(),
-                "endpoints.all.port", String.valueOf(EmbeddedKafka.freePort()));
-    }
-
-    @BeforeAll
-    void startAdmin() {
-        admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers()));
-    }
-
-    @AfterAll
-    void stopAdmin() {
-        admin.close();
-    }
 
     @Test
     void binaryRecordsAreWrittenByteForByte() throws Exception {
@@ -283,7 +235,7 @@ class ProduceControllerTest implements TestPropertyProvider {
         HttpResponse<String> response = post("/topics/" + topic, "text/plain", V2, "{\"records\":[{\"value\":\"YQ==\"}]}");
 
         assertEquals(415, response.statusCode(), response.body());
-        assertEquals(415, ((Number) body(response).get("error_code")).intValue());
+        assertEquals(415, ((Number) body(response.body()).get("error_code")).intValue());
     }
 
     @Test
@@ -292,7 +244,7 @@ class ProduceControllerTest implements TestPropertyProvider {
         assertError(post("/topics/" + topic, null, V2, "{\"records\":[{\"value\":\"YQ==\"}]}"), 415, 415, "Content-Type");
         HttpResponse<String> response = post("/topics/" + topic, BINARY_V2, "text/html", "{\"records\":[{\"value\":\"YQ==\"}]}");
         assertEquals(406, response.statusCode(), response.body());
-        assertEquals(406, ((Number) body(response).get("error_code")).intValue());
+        assertEquals(406, ((Number) body(response.body()).get("error_code")).intValue());
         assertEquals(0, endOffset(topic, 0));
     }
 
@@ -329,42 +281,9 @@ class ProduceControllerTest implements TestPropertyProvider {
 
     // ---- helpers
 
-    private String createTopic(int partitions) throws Exception {
-        String topic = "produce-" + UUID.randomUUID();
-        admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1))).all().get();
-        return topic;
-    }
-
-    private HttpResponse<String> post(String path, String contentType, String accept, String body)
-            throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + server.getPort() + path))
-                .timeout(Duration.ofSeconds(30))
-                .POST(HttpRequest.BodyPublishers.ofString(body));
-        if (contentType != null) {
-            request.header("Content-Type", contentType);
-        }
-        if (accept != null) {
-            request.header("Accept", accept);
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private void assertError(HttpResponse<String> response, int status, int errorCode, String messagePart)
-            throws IOException {
-        assertEquals(status, response.statusCode(), response.body());
-        Map<String, Object> body = body(response);
-        assertEquals(errorCode, ((Number) body.get("error_code")).intValue(), response.body());
-        assertTrue(String.valueOf(body.get("message")).contains(messagePart),
-                "message should contain '" + messagePart + "': " + response.body());
-    }
-
-    private Map<String, Object> body(HttpResponse<String> response) throws IOException {
-        return json.readValue(response.body(), Argument.mapOf(String.class, Object.class));
-    }
-
     @SuppressWarnings("unchecked")
     private List<Map<String, Object>> offsets(HttpResponse<String> response) throws IOException {
-        return (List<Map<String, Object>>) body(response).get("offsets");
+        return (List<Map<String, Object>>) body(response.body()).get("offsets");
     }
 
     private static String contentType(HttpResponse<String> response) {
@@ -377,37 +296,6 @@ class ProduceControllerTest implements TestPropertyProvider {
         long position = ((Number) offset.get("offset")).longValue();
         return records.stream().filter(r -> r.partition() == partition && r.offset() == position).findFirst()
                 .orElseThrow(() -> new AssertionError("no record at " + offset));
-    }
-
-    /** Every record of the topic (all partitions, from the beginning), waiting until there are {@code expected}. */
-    private List<ConsumerRecord<byte[], byte[]>> readAll(String topic, int expected) {
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers());
-        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        try (KafkaConsumer<byte[], byte[]> consumer =
-                     new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                    .map(p -> new TopicPartition(topic, p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
-            TestKafka.await(Duration.ofSeconds(20), expected + " records in " + topic, () -> {
-                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
-                return records.size() >= expected;
-            });
-            assertEquals(expected, records.size());
-            return records;
-        }
-    }
-
-    private long endOffset(String topic, int partition) throws Exception {
-        TopicPartition tp = new TopicPartition(topic, partition);
-        return admin.listOffsets(Map.of(tp, org.apache.kafka.clients.admin.OffsetSpec.latest()))
-                .partitionResult(tp).get().offset();
-    }
-
-    private static String b64(byte[] bytes) {
-        return Base64.getEncoder().encodeToString(bytes);
     }
 
     private static String text(byte[] bytes) {
