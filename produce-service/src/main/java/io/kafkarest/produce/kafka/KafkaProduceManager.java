@@ -13,11 +13,9 @@ import java.util.List;
 import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
-import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
-import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeader;
 
@@ -27,16 +25,19 @@ public class KafkaProduceManager implements ProduceManager {
     private final SharedProducer producer;
     private final TopicMetadata metadata;
     private final Executor completionExecutor;
+    private final AnswerDeadlines deadlines;
 
     /**
      * @param completionExecutor where results complete, so that callers' continuations never run on the producer's
      *                           network thread
+     * @param deadlines          answers the records Kafka does not answer in time
      */
     public KafkaProduceManager(SharedProducer producer, TopicMetadata metadata,
-                               @Named(TaskExecutors.BLOCKING) Executor completionExecutor) {
+                               @Named(TaskExecutors.BLOCKING) Executor completionExecutor, AnswerDeadlines deadlines) {
         this.producer = producer;
         this.metadata = metadata;
         this.completionExecutor = completionExecutor;
+        this.deadlines = deadlines;
     }
 
     @Override
@@ -112,10 +113,8 @@ public class KafkaProduceManager implements ProduceManager {
             producer.failed(current, failure);
             result.complete(RecordResult.failed(record.partition(), failure));
         }
-        long timeoutMs = producer.answerTimeout().toMillis();
-        return result.completeOnTimeout(RecordResult.failed(record.partition(), new TimeoutException(
-                "Kafka did not answer within " + timeoutMs + " ms; the record may or may not be written")),
-                timeoutMs, TimeUnit.MILLISECONDS);
+        deadlines.watch(result, record.partition());
+        return result;
     }
 
     private static ProducerRecord<byte[], byte[]> toKafka(String topic, ProduceRecord record) {

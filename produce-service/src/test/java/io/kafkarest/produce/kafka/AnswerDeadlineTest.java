@@ -1,6 +1,8 @@
 package io.kafkarest.produce.kafka;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -8,7 +10,9 @@ import io.kafkarest.produce.core.ProduceRecord;
 import io.kafkarest.produce.core.RecordResult;
 import io.kafkarest.produce.core.TopicMetadata;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.OptionalInt;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.TimeUnit;
@@ -44,7 +48,8 @@ class AnswerDeadlineTest {
                 return OptionalInt.of(1);
             }
         };
-        KafkaProduceManager manager = new KafkaProduceManager(shared, oneTopic, ForkJoinPool.commonPool());
+        KafkaProduceManager manager = new KafkaProduceManager(shared, oneTopic, ForkJoinPool.commonPool(),
+                new AnswerDeadlines(shared));
 
         long start = System.nanoTime();
         List<RecordResult> results = manager.produce("t", List.of(new ProduceRecord(null, null, new byte[] {1})))
@@ -55,5 +60,29 @@ class AnswerDeadlineTest {
         assertEquals(1, results.size());
         assertInstanceOf(TimeoutException.class, results.get(0).failure());
         assertTrue(results.get(0).failure().getMessage().contains("may or may not be written"));
+    }
+
+    @Test
+    void answeredSendsAreDroppedAtTheNextSweepAndNotAnsweredAgain() {
+        AnswerDeadlines deadlines = new AnswerDeadlines(Duration.ofHours(1));
+        try {
+            List<CompletableFuture<RecordResult>> sends = new ArrayList<>();
+            for (int i = 0; i < 1000; i++) {
+                CompletableFuture<RecordResult> send = new CompletableFuture<>();
+                deadlines.watch(send, null);
+                sends.add(send);
+            }
+            assertEquals(1000, deadlines.watched());
+            RecordResult written = RecordResult.written(0, 7, 1L);
+            sends.subList(0, 999).forEach(send -> send.complete(written));
+
+            deadlines.sweep();
+
+            assertEquals(1, deadlines.watched(), "only the unanswered send is still watched");
+            assertFalse(sends.get(999).isDone(), "its deadline is an hour away");
+            assertSame(written, sends.get(0).join());
+        } finally {
+            deadlines.close();
+        }
     }
 }

@@ -24,7 +24,6 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import jakarta.inject.Named;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -41,14 +40,19 @@ import reactor.core.scheduler.Schedulers;
  *
  * <p>Streaming: the body is any number of concatenated JSON records; each is produced as soon as it is complete and
  * its delivery report is written as soon as Kafka answered and every earlier report is out, so reports come in
- * request order. At most {@link V3ProduceSettings#streamMaxInFlight()} records wait for Kafka; beyond that the body
- * is not read further (back-pressure), so memory stays bounded however long the stream. Records are sent from a
- * blocking-capable worker (schema lookups, a full producer buffer), never from the event loop.
+ * request order. The records that one body chunk completes travel together, in groups of at most
+ * {@link #SEND_GROUP}: they are sent by one task and their reports are written in one piece once Kafka answered them
+ * all (per-record hops cost more than the send). At most {@link V3ProduceSettings#streamMaxInFlight()} records wait
+ * for Kafka; beyond that the body is not read further (back-pressure), so memory stays bounded however long the
+ * stream. Records are sent from a blocking-capable worker (schema lookups, a full producer buffer), never from the
+ * event loop, and reports are written there too, not on the producer's network thread.
  */
 @Controller("/v3/clusters/{clusterId}/topics/{topicName}")
 public class RecordsController {
-    /** How many parsed records wait between the body parser and the sender. */
-    private static final int PARSED_PREFETCH = 256;
+    /** The most records sent and answered together. */
+    static final int SEND_GROUP = 16;
+    /** How many parsed groups wait between the body parser and the sender. */
+    private static final int PARSED_PREFETCH = 32;
 
     private final RecordProducer producer;
     private final ProduceManager manager;
@@ -75,13 +79,15 @@ public class RecordsController {
     public HttpResponse<Publisher<byte[]>> produce(String clusterId, String topicName, @Body Publisher<byte[]> body) {
         checkClusterAndTopic(clusterId, topicName);
         V3RecordStream stream = new V3RecordStream();
+        int groupsInFlight = Math.max(1, settings.streamMaxInFlight() / SEND_GROUP);
         Flux<byte[]> answers = Flux.from(body)
-                .concatMapIterable(stream::feed)
-                .concatWith(Flux.defer(() -> Flux.fromIterable(stream.end())))
-                .takeUntil(Item::last)
+                .map(stream::feed)
+                .concatWith(Mono.fromCallable(stream::end))
+                .takeUntil(V3RecordStream::endsStream)
+                .concatMapIterable(items -> groups(items, SEND_GROUP))
                 .publishOn(senders, PARSED_PREFETCH)
-                .map(item -> send(clusterId, topicName, item))
-                .flatMapSequential(Mono::fromFuture, settings.streamMaxInFlight(), 1);
+                .map(group -> send(clusterId, topicName, group))
+                .flatMapSequential(Mono::fromFuture, groupsInFlight, 1);
         return HttpResponse.ok(answers);
     }
 
@@ -95,29 +101,36 @@ public class RecordsController {
         for (V3Record entry : entries) {
             sent.add(producer.produce(topicName, entry.record()));
         }
-        Throwable[] failures = new Throwable[entries.size()];
-        ProducedRecord[] produced = new ProducedRecord[entries.size()];
-        CompletableFuture<?>[] done = new CompletableFuture<?>[entries.size()];
-        for (int i = 0; i < entries.size(); i++) {
-            int index = i;
-            done[i] = sent.get(i).handle((record, failure) -> {
-                produced[index] = record;
-                failures[index] = failure;
-                return null;
-            });
-        }
         List<String> ids = entries.stream().map(V3Record::id).toList();
-        return CompletableFuture.allOf(done).thenApplyAsync(all -> HttpResponse.<byte[]>status(HttpStatus.MULTI_STATUS)
-                .body(reports.batch(clusterId, topicName, ids, Arrays.asList(produced), Arrays.asList(failures))),
-                blocking);
+        return whenAllDone(sent).thenApplyAsync(done -> HttpResponse.<byte[]>status(HttpStatus.MULTI_STATUS)
+                .body(reports.batch(clusterId, topicName, ids, sent)), blocking);
     }
 
-    private CompletableFuture<byte[]> send(String clusterId, String topic, Item item) {
-        if (item.error() != null) {
-            return CompletableFuture.completedFuture(reports.streamed(clusterId, topic, null, item.error()));
+    /** Sends a group of streamed records; completes with their reports once Kafka answered them all. */
+    private CompletableFuture<byte[]> send(String clusterId, String topic, List<Item> group) {
+        List<CompletableFuture<ProducedRecord>> sent = new ArrayList<>(group.size());
+        for (Item item : group) {
+            sent.add(item.error() != null ? CompletableFuture.failedFuture(item.error())
+                    : producer.produce(topic, item.record().record()));
         }
-        return producer.produce(topic, item.record().record())
-                .handle((produced, failure) -> reports.streamed(clusterId, topic, produced, failure));
+        return whenAllDone(sent).thenApplyAsync(done -> reports.streamed(clusterId, topic, sent), blocking);
+    }
+
+    /** Completes (normally) when every one of {@code futures} completed, normally or not. */
+    private static CompletableFuture<Void> whenAllDone(List<? extends CompletableFuture<?>> futures) {
+        return CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new)).handle((all, failure) -> null);
+    }
+
+    /** {@code items} cut into consecutive groups of at most {@code size}. */
+    static <T> List<List<T>> groups(List<T> items, int size) {
+        if (items.size() <= size) {
+            return items.isEmpty() ? List.of() : List.of(items);
+        }
+        List<List<T>> groups = new ArrayList<>((items.size() + size - 1) / size);
+        for (int from = 0; from < items.size(); from += size) {
+            groups.add(items.subList(from, Math.min(items.size(), from + size)));
+        }
+        return groups;
     }
 
     private void checkClusterAndTopic(String clusterId, String topic) {

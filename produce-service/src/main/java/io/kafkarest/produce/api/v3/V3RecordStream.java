@@ -40,6 +40,11 @@ final class V3RecordStream {
         feeder = (ByteArrayFeeder) parser.getNonBlockingInputFeeder();
     }
 
+    /** Whether {@code items} (of one {@link #feed} or {@link #end}) end the stream: nothing can follow them. */
+    static boolean endsStream(List<Item> items) {
+        return !items.isEmpty() && items.getLast().last();
+    }
+
     /** The items this chunk completes (often none, or several). */
     List<Item> feed(byte[] chunk) {
         if (failed) {

@@ -14,6 +14,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Future;
 
 /**
  * Writes v3 delivery reports, as Confluent's proxy: {@code {"error_code":200,"cluster_id":..,"topic_name":..,
@@ -38,39 +40,42 @@ class V3Reports {
         return errors.toRestException(cause);
     }
 
-    /** One streamed report: the JSON object and a newline. */
-    byte[] streamed(String clusterId, String topic, ProducedRecord produced, Throwable failure) {
-        ByteArrayBuilder out = new ByteArrayBuilder(256);
+    /** Streamed reports for records whose sends completed: one JSON object and a newline each, in order. */
+    byte[] streamed(String clusterId, String topic, List<CompletableFuture<ProducedRecord>> sent) {
+        ByteArrayBuilder out = new ByteArrayBuilder(256 * sent.size());
         try (JsonGenerator g = EmbeddedDataReader.JSON.createGenerator(out)) {
-            if (failure == null) {
-                writeSuccess(g, null, clusterId, topic, produced);
-            } else {
-                writeFailure(g, null, toError(failure));
+            g.setRootValueSeparator(null);
+            for (CompletableFuture<ProducedRecord> record : sent) {
+                if (record.state() == Future.State.SUCCESS) {
+                    writeSuccess(g, null, clusterId, topic, record.resultNow());
+                } else {
+                    writeFailure(g, null, toError(record.exceptionNow()));
+                }
+                g.flush();
+                out.append('\n');
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        out.append('\n');
         return out.toByteArray();
     }
 
-    /** A batch answer: every success and every failure, each in request order. */
-    byte[] batch(String clusterId, String topic, List<String> ids, List<ProducedRecord> produced,
-                 List<Throwable> failures) {
+    /** A batch answer for sends that completed: every success and every failure, each in request order. */
+    byte[] batch(String clusterId, String topic, List<String> ids, List<CompletableFuture<ProducedRecord>> sent) {
         ByteArrayBuilder out = new ByteArrayBuilder(256 * ids.size());
         try (JsonGenerator g = EmbeddedDataReader.JSON.createGenerator(out)) {
             g.writeStartObject();
             g.writeArrayFieldStart("successes");
             for (int i = 0; i < ids.size(); i++) {
-                if (failures.get(i) == null) {
-                    writeSuccess(g, ids.get(i), clusterId, topic, produced.get(i));
+                if (sent.get(i).state() == Future.State.SUCCESS) {
+                    writeSuccess(g, ids.get(i), clusterId, topic, sent.get(i).resultNow());
                 }
             }
             g.writeEndArray();
             g.writeArrayFieldStart("failures");
             for (int i = 0; i < ids.size(); i++) {
-                if (failures.get(i) != null) {
-                    writeFailure(g, ids.get(i), toError(failures.get(i)));
+                if (sent.get(i).state() != Future.State.SUCCESS) {
+                    writeFailure(g, ids.get(i), toError(sent.get(i).exceptionNow()));
                 }
             }
             g.writeEndArray();
