@@ -3,6 +3,7 @@ package io.kafkarest.produce.api;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.exc.StreamReadException;
+import io.kafkarest.produce.api.EmbeddedDataReader.BodySlices;
 import io.kafkarest.produce.core.EmbeddedData;
 import io.kafkarest.produce.core.EncodedRecord;
 import io.kafkarest.produce.core.EncodedRecords;
@@ -35,11 +36,12 @@ final class ProduceRequestReader {
         }
         try (JsonParser p = EmbeddedDataReader.JSON.createParser(body)) {
             JsonToken root = p.nextToken();
+            BodySlices slices = root == null ? null : BodySlices.of(body, p);
             EncodedRecords records;
             if (root == JsonToken.START_OBJECT) {
-                records = readRequestObject(p, pathPartition);
+                records = readRequestObject(p, pathPartition, slices);
             } else if (root == JsonToken.START_ARRAY) {
-                records = new EncodedRecords(readRecords(p, pathPartition));
+                records = new EncodedRecords(readRecords(p, pathPartition, slices));
             } else {
                 throw unprocessable("Request body must be a JSON object with records.");
             }
@@ -54,7 +56,8 @@ final class ProduceRequestReader {
         }
     }
 
-    private static EncodedRecords readRequestObject(JsonParser p, Integer pathPartition) throws IOException {
+    private static EncodedRecords readRequestObject(JsonParser p, Integer pathPartition, BodySlices slices)
+            throws IOException {
         List<EncodedRecord> records = null;
         String keySchema = null;
         Integer keySchemaId = null;
@@ -68,7 +71,7 @@ final class ProduceRequestReader {
                     if (token == JsonToken.VALUE_NULL) {
                         records = null;
                     } else if (token == JsonToken.START_ARRAY) {
-                        records = readRecords(p, pathPartition);
+                        records = readRecords(p, pathPartition, slices);
                     } else {
                         throw unprocessable("records must be an array of records.");
                     }
@@ -88,15 +91,16 @@ final class ProduceRequestReader {
     }
 
     /** Reads the records array; the parser is on its START_ARRAY. */
-    private static List<EncodedRecord> readRecords(JsonParser p, Integer pathPartition) throws IOException {
+    private static List<EncodedRecord> readRecords(JsonParser p, Integer pathPartition, BodySlices slices)
+            throws IOException {
         List<EncodedRecord> records = new ArrayList<>();
         JsonToken token;
         while ((token = p.nextToken()) != JsonToken.END_ARRAY) {
-            String name = "records[" + records.size() + "]";
             if (token != JsonToken.START_OBJECT) {
-                throw unprocessable(name + " must be a JSON object with key, value and partition.");
+                throw unprocessable("records[" + records.size() + "] must be a JSON object with key, value and "
+                        + "partition.");
             }
-            records.add(readRecord(p, name, pathPartition));
+            records.add(readRecord(p, records.size(), pathPartition, slices));
         }
         if (records.isEmpty()) {
             throw unprocessable("records may not be empty.");
@@ -104,7 +108,8 @@ final class ProduceRequestReader {
         return records;
     }
 
-    private static EncodedRecord readRecord(JsonParser p, String name, Integer pathPartition) throws IOException {
+    private static EncodedRecord readRecord(JsonParser p, int index, Integer pathPartition, BodySlices slices)
+            throws IOException {
         EmbeddedData key = EmbeddedData.NULL;
         EmbeddedData value = EmbeddedData.NULL;
         Integer partition = null;
@@ -112,9 +117,9 @@ final class ProduceRequestReader {
             String field = p.currentName();
             p.nextToken();
             switch (field) {
-                case "key" -> key = EmbeddedDataReader.read(p);
-                case "value" -> value = EmbeddedDataReader.read(p);
-                case "partition" -> partition = readInt(p, name + ".partition");
+                case "key" -> key = EmbeddedDataReader.read(p, slices);
+                case "value" -> value = EmbeddedDataReader.read(p, slices);
+                case "partition" -> partition = readInt(p, "records[" + index + "].partition");
                 default -> p.skipChildren();
             }
         }

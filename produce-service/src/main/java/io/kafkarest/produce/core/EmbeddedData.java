@@ -5,9 +5,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 
 /**
- * One key or value exactly as a client embedded it in a produce request: a JSON value, kept as its compact JSON
- * text (numbers with their original digits). Strings are also kept decoded, since binary data arrives as a
- * base64 string. Every embedded format decodes from this, so it knows nothing of HTTP or Kafka.
+ * One key or value exactly as a client embedded it in a produce request: a JSON value, kept as its JSON text
+ * (numbers with their original digits; whitespace as sent, or already compacted). Strings are kept decoded, since
+ * binary data arrives as a base64 string. Every embedded format decodes from this, so it knows nothing of HTTP or
+ * Kafka.
  */
 public final class EmbeddedData {
     /** The JSON type of the value, for decoders and for error messages. */
@@ -24,31 +25,46 @@ public final class EmbeddedData {
         }
     }
 
-    public static final EmbeddedData NULL = new EmbeddedData(Kind.NULL, null, "null".getBytes(StandardCharsets.UTF_8));
+    public static final EmbeddedData NULL =
+            new EmbeddedData(Kind.NULL, null, "null".getBytes(StandardCharsets.UTF_8), true);
 
     private final Kind kind;
     private final String string;
     private final byte[] json;
+    private final boolean compact;
 
-    private EmbeddedData(Kind kind, String string, byte[] json) {
+    private EmbeddedData(Kind kind, String string, byte[] json, boolean compact) {
         this.kind = kind;
         this.string = string;
         this.json = json;
+        this.compact = compact;
     }
 
     public static EmbeddedData ofString(String value) {
-        return new EmbeddedData(Kind.STRING, Objects.requireNonNull(value), null);
+        return new EmbeddedData(Kind.STRING, Objects.requireNonNull(value), null, true);
     }
 
     /** A number, boolean, object or array given as its compact UTF-8 JSON text. */
     public static EmbeddedData ofJson(Kind kind, byte[] compactJson) {
+        return of(kind, compactJson, true);
+    }
+
+    /**
+     * A number, boolean, object or array given as its UTF-8 JSON text as the client wrote it (whitespace included):
+     * decoders that parse it anyway read it as it is, {@link #toJson()} compacts it.
+     */
+    public static EmbeddedData ofJsonText(Kind kind, byte[] json) {
+        return of(kind, json, false);
+    }
+
+    private static EmbeddedData of(Kind kind, byte[] json, boolean compact) {
         if (kind == Kind.NULL) {
             return NULL;
         }
         if (kind == Kind.STRING) {
             throw new IllegalArgumentException("use ofString for strings");
         }
-        return new EmbeddedData(kind, null, Objects.requireNonNull(compactJson));
+        return new EmbeddedData(kind, null, Objects.requireNonNull(json), compact);
     }
 
     public Kind kind() {
@@ -70,7 +86,7 @@ public final class EmbeddedData {
     /** The value as compact UTF-8 JSON text, e.g. {@code {"a":1}}, {@code "text"}, {@code null}. */
     public byte[] toJson() {
         if (kind != Kind.STRING) {
-            return json.clone();
+            return compact ? json.clone() : JsonText.compact(json);
         }
         byte[] quoted = JsonStringEncoder.getInstance().quoteAsUTF8(string);
         byte[] out = new byte[quoted.length + 2];
@@ -80,7 +96,7 @@ public final class EmbeddedData {
         return out;
     }
 
-    /** The value as compact UTF-8 JSON text, to read without copying. */
+    /** The value as UTF-8 JSON text (not necessarily compact), to read without copying. */
     public java.io.InputStream jsonStream() {
         return new java.io.ByteArrayInputStream(kind == Kind.STRING ? toJson() : json);
     }

@@ -10,6 +10,8 @@ import jakarta.inject.Singleton;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import org.apache.avro.AvroRuntimeException;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaParseException;
@@ -20,6 +22,7 @@ import org.apache.avro.io.DatumReader;
 import org.apache.avro.io.DatumWriter;
 import org.apache.avro.io.DecoderFactory;
 import org.apache.avro.io.EncoderFactory;
+import org.apache.avro.io.JsonDecoder;
 
 /**
  * The avro format: data in Avro's JSON encoding (unions wrapped as {@code {"type": value}}, bytes as ISO-8859-1
@@ -46,7 +49,14 @@ public class AvroRecordDecoder implements RecordDecoder {
     public byte[] decode(EmbeddedData data, ParsedSchema schema, String field) {
         AvroSchema avro = (AvroSchema) schema;
         try (InputStream json = data.jsonStream()) {
-            Object datum = avro.reader.read(null, DecoderFactory.get().jsonDecoder(avro.schema, json));
+            JsonDecoder decoder = avro.idleDecoders.poll();
+            if (decoder == null) {
+                decoder = DecoderFactory.get().jsonDecoder(avro.schema, json);
+            } else {
+                decoder.configure(json);
+            }
+            Object datum = avro.reader.read(null, decoder);
+            avro.idleDecoders.offer(decoder); // after a failure it is dropped instead
             ByteArrayOutputStream out = new ByteArrayOutputStream(128);
             BinaryEncoder encoder = EncoderFactory.get().directBinaryEncoder(out, null);
             avro.writer.write(datum, encoder);
@@ -57,11 +67,17 @@ public class AvroRecordDecoder implements RecordDecoder {
         }
     }
 
-    /** A parsed Avro schema with its (thread-safe) reader and writer. */
+    /**
+     * A parsed Avro schema with its (thread-safe) reader and writer, and JSON decoders to reuse: building one derives
+     * its parsing grammar from the schema, which costs more than decoding a small record.
+     */
     static final class AvroSchema implements ParsedSchema {
+        private static final int IDLE_DECODERS = 32;
+
         final Schema schema;
         final DatumReader<Object> reader;
         final DatumWriter<Object> writer;
+        final BlockingQueue<JsonDecoder> idleDecoders = new ArrayBlockingQueue<>(IDLE_DECODERS);
 
         AvroSchema(Schema schema) {
             this.schema = schema;

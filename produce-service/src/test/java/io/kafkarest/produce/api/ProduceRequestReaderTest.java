@@ -11,6 +11,7 @@ import io.kafkarest.produce.core.EncodedRecords;
 import io.kafkarest.rest.ErrorCode;
 import io.kafkarest.rest.RestException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ProduceRequestReaderTest {
@@ -40,6 +41,30 @@ class ProduceRequestReaderTest {
         assertNull(second.partition());
         assertTrue(records.records().get(2).value().isNull());
         assertTrue(records.keySchema().isEmpty());
+    }
+
+    private static String text(EmbeddedData data) throws Exception {
+        try (var in = data.jsonStream()) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    @Test
+    void objectsAreTakenFromTheBodyAsWrittenAndCompactedOnlyWhenAsked() throws Exception {
+        String value = "{ \"f\" : [ 1.50 , {\"g\": \"a } ] \\\" b\"} ],\n\t\"h\": null }";
+        for (String body : List.of(
+                "{\"records\":[{\"value\":" + value + "}, {\"key\": [ 1 ],\"value\":" + value + "}]}",
+                "\uFEFF  {\"records\":[{\"value\":" + value + "}, {\"key\": [ 1 ],\"value\":" + value + "}]}",
+                " \r\n[{\"value\":" + value + "},{\"key\":[ 1 ],\"value\":" + value + "}]")) {
+            EncodedRecords records = read(body);
+
+            assertEquals(value, text(records.records().get(0).value()), body);
+            assertEquals(value, text(records.records().get(1).value()), body);
+            assertEquals("[ 1 ]", text(records.records().get(1).key()), body);
+            assertEquals("{\"f\":[1.50,{\"g\":\"a } ] \\\" b\"}],\"h\":null}",
+                    json(records.records().get(1).value()), body);
+            assertEquals("[1]", json(records.records().get(1).key()), body);
+        }
     }
 
     @Test

@@ -57,6 +57,9 @@ class RecordDecodersTest {
         assertArrayEquals(new byte[] {0}, avro.decode(json("{\"i\":null}"), schema, "v"));
         ProduceException e = assertThrows(ProduceException.class, () -> avro.decode(json("{\"i\":3}"), schema, "v"));
         assertTrue(e.getMessage().startsWith("v does not match the Avro schema"), e.getMessage());
+        // decoders are reused: after a failure (and with whitespace as a client writes it) the next record is read whole
+        assertArrayEquals(new byte[] {2, 10}, avro.decode(json("{ \"i\" : { \"int\" : 5 } }"), schema, "v"));
+        assertArrayEquals(new byte[] {2, 6}, avro.decode(json("{\"i\":{\"int\":3}}"), schema, "v"));
         assertEquals(ProduceException.Kind.INVALID_SCHEMA,
                 assertThrows(ProduceException.class, () -> avro.parseSchema("{\"type\":\"nope\"}")).kind());
     }

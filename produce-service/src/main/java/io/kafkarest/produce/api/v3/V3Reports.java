@@ -12,7 +12,6 @@ import io.kafkarest.rest.UnexpectedExceptionHandler;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Future;
@@ -26,6 +25,7 @@ import java.util.concurrent.Future;
 @Singleton
 class V3Reports {
     private final UnexpectedExceptionHandler errors;
+    private final Timestamps timestamps = new Timestamps();
 
     V3Reports(UnexpectedExceptionHandler errors) {
         this.errors = errors;
@@ -86,7 +86,7 @@ class V3Reports {
         return out.toByteArray();
     }
 
-    private static void writeSuccess(JsonGenerator g, String id, String clusterId, String topic,
+    private void writeSuccess(JsonGenerator g, String id, String clusterId, String topic,
                                      ProducedRecord produced) throws IOException {
         g.writeStartObject();
         if (id != null) {
@@ -98,7 +98,7 @@ class V3Reports {
         g.writeStringField("topic_name", topic);
         g.writeNumberField("partition_id", produced.result().partition());
         g.writeNumberField("offset", produced.result().offset());
-        g.writeStringField("timestamp", Instant.ofEpochMilli(produced.result().timestamp()).toString());
+        g.writeStringField("timestamp", timestamps.format(produced.result().timestamp()));
         writeData(g, "key", produced.key());
         writeData(g, "value", produced.value());
         g.writeEndObject();
