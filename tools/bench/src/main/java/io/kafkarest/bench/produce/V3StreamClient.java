@@ -2,12 +2,10 @@ package io.kafkarest.bench.produce;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
-import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -15,6 +13,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Semaphore;
@@ -230,14 +229,41 @@ public final class V3StreamClient {
                     fail("HTTP " + status + " " + new String(body.readNBytes(400), StandardCharsets.UTF_8).strip());
                     return;
                 }
-                BufferedReader lines = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8), 64 * 1024);
-                for (String report = lines.readLine(); report != null; report = lines.readLine()) {
-                    if (report.isBlank()) {
+                // reports are split and checked as bytes: a String per report would make this client cost
+                // more CPU than the service's own work on the record, on a machine they share
+                byte[] buf = new byte[64 * 1024];
+                int start = 0;
+                int end = 0;
+                while (true) {
+                    int newline = indexOf(buf, start, end, (byte) '\n');
+                    if (newline < 0) {
+                        if (start > 0) {
+                            System.arraycopy(buf, start, buf, 0, end - start);
+                            end -= start;
+                            start = 0;
+                        } else if (end == buf.length) {
+                            buf = Arrays.copyOf(buf, buf.length * 2);
+                        }
+                        int n = body.read(buf, end, buf.length - end);
+                        if (n < 0) {
+                            if (!isBlank(buf, start, end)) {
+                                newline = end; // a last report without a line end
+                            } else {
+                                break;
+                            }
+                        } else {
+                            end += n;
+                            continue;
+                        }
+                    }
+                    int from = start;
+                    start = Math.min(end, newline + 1);
+                    if (isBlank(buf, from, newline)) {
                         continue;
                     }
                     long sentTime = takeSentAt(received);
                     if (sentTime < 0) {
-                        fail("more reports than records: " + report);
+                        fail("more reports than records: " + new String(buf, from, newline - from, StandardCharsets.UTF_8));
                         return;
                     }
                     long now = System.nanoTime();
@@ -245,11 +271,14 @@ public final class V3StreamClient {
                     lastReport = now;
                     micros.recordValue(Math.max(1, (now - sentTime) / 1000));
                     inFlight.release();
-                    if (errorCode(report) == 200) {
+                    if (errorCode(buf, from, newline) == 200) {
                         ok++;
                     } else {
                         failed++;
-                        fail(report.strip());
+                        fail(new String(buf, from, newline - from, StandardCharsets.UTF_8).strip());
+                    }
+                    if (newline == end) {
+                        break;
                     }
                 }
             } catch (IOException | RuntimeException e) {
@@ -285,27 +314,66 @@ public final class V3StreamClient {
         }
     }
 
+    private static final byte[] ERROR_CODE = "\"error_code\"".getBytes(StandardCharsets.US_ASCII);
+
     /** The error_code of one delivery report, or -1 when it has none. */
     static int errorCode(String report) {
-        int i = report.indexOf("\"error_code\"");
+        byte[] bytes = report.getBytes(StandardCharsets.UTF_8);
+        return errorCode(bytes, 0, bytes.length);
+    }
+
+    /** The error_code of the delivery report in {@code b[from, to)}, or -1 when it has none. */
+    static int errorCode(byte[] b, int from, int to) {
+        int i = indexOf(b, from, to, ERROR_CODE);
         if (i < 0) {
             return -1;
         }
-        i = report.indexOf(':', i + 12);
+        i = indexOf(b, i + ERROR_CODE.length, to, (byte) ':');
         if (i < 0) {
             return -1;
         }
         i++;
-        while (i < report.length() && report.charAt(i) == ' ') {
+        while (i < to && b[i] == ' ') {
             i++;
         }
         int code = 0;
         int digits = 0;
-        while (i < report.length() && Character.isDigit(report.charAt(i))) {
-            code = code * 10 + report.charAt(i++) - '0';
+        while (i < to && b[i] >= '0' && b[i] <= '9') {
+            code = code * 10 + b[i++] - '0';
             digits++;
         }
         return digits == 0 ? -1 : code;
+    }
+
+    private static int indexOf(byte[] b, int from, int to, byte c) {
+        for (int i = from; i < to; i++) {
+            if (b[i] == c) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static int indexOf(byte[] b, int from, int to, byte[] what) {
+        outer:
+        for (int i = from; i <= to - what.length; i++) {
+            for (int j = 0; j < what.length; j++) {
+                if (b[i + j] != what[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
+    }
+
+    private static boolean isBlank(byte[] b, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (b[i] != ' ' && b[i] != '\r' && b[i] != '\t') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** One CRLF-terminated header line, without the line end. */
