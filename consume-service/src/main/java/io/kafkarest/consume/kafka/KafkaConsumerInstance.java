@@ -31,6 +31,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.header.Header;
 
 /**
  * A consumer instance backed by one {@link Consumer}. {@code KafkaConsumer} is not thread-safe, so every call on
@@ -221,7 +222,7 @@ final class KafkaConsumerInstance implements ConsumerInstance {
                         continue;
                     }
                     for (ConsumerRecord<byte[], byte[]> r : records) {
-                        ConsumedRecord record = new ConsumedRecord(r.topic(), r.partition(), r.offset(), r.key(), r.value());
+                        ConsumedRecord record = toConsumed(r);
                         if (!result.isEmpty() && bytes + record.size() > limits.maxBytes()) {
                             stop = true;
                             notReturned.put(tp, r.offset());
@@ -255,6 +256,15 @@ final class KafkaConsumerInstance implements ConsumerInstance {
             }
             throw e;
         }
+    }
+
+    private static ConsumedRecord toConsumed(ConsumerRecord<byte[], byte[]> r) {
+        List<ConsumedRecord.Header> headers = new ArrayList<>();
+        for (Header h : r.headers()) {
+            headers.add(new ConsumedRecord.Header(h.key(), h.value()));
+        }
+        return new ConsumedRecord(r.topic(), r.partition(), r.offset(), r.key(), r.value(), r.timestamp(),
+                r.timestampType().name, headers);
     }
 
     private void seekBack(Map<TopicPartition, Long> offsets) {
