@@ -20,8 +20,10 @@ public class ConsumerErrorMapper implements ErrorMapper {
             case INSTANCE_EXISTS -> ErrorCode.CONSUMER_ALREADY_EXISTS;
             case INVALID_CONFIG -> ErrorCode.INVALID_CONSUMER_CONFIG;
             case ALREADY_SUBSCRIBED -> ErrorCode.CONSUMER_ALREADY_SUBSCRIBED;
-            case ILLEGAL_STATE -> ErrorCode.CONFLICT;
+            case ILLEGAL_STATE -> ErrorCode.CONSUMER_ILLEGAL_STATE;
             case TOPIC_NOT_FOUND -> ErrorCode.TOPIC_NOT_FOUND;
+            case PARTITION_NOT_FOUND -> ErrorCode.PARTITION_NOT_FOUND;
+            case OFFSET_OUT_OF_RANGE -> ErrorCode.UNPROCESSABLE_ENTITY;
         };
         return new RestException(code, e.getMessage(), e);
     }

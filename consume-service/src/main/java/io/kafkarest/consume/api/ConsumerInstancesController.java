@@ -16,6 +16,7 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
@@ -41,8 +42,8 @@ public class ConsumerInstancesController {
     @Post("/{group}")
     @ExecuteOn(TaskExecutors.BLOCKING)
     HttpResponse<CreateConsumerResponse> create(HttpRequest<?> request, String group,
-                                                @Nullable @Body CreateConsumerRequest body) {
-        CreateConsumerRequest create = body == null ? CreateConsumerRequest.EMPTY : body;
+                                                @Nullable @Body Map<String, Object> body) {
+        CreateConsumerRequest create = CreateConsumerRequest.of(body);
         ConsumerInstance instance = manager.create(group, Optional.ofNullable(create.instanceName()),
                 settingsParser.parse(create));
         return Responses.ok(request,

@@ -74,6 +74,20 @@ final class ConsumerMediaTypes {
                 + " (use Accept: " + recordsType(instanceFormat, apiVersion) + ")");
     }
 
+    /**
+     * The embedded format a read by offset asks for: the first Kafka type of the Accept header that names one (a
+     * Kafka type without a format, or no Kafka type at all, means binary).
+     */
+    static EmbeddedFormat requestedFormat(HttpRequest<?> request) {
+        for (String entry : acceptEntries(request)) {
+            Optional<KafkaMediaType> type = KafkaMediaType.parse(entry.split(";", 2)[0].trim());
+            if (type.isPresent()) {
+                return type.get().formatOrBinary();
+            }
+        }
+        return EmbeddedFormat.BINARY;
+    }
+
     static String recordsType(EmbeddedFormat format, int apiVersion) {
         return "application/vnd.kafka." + format.wireName() + ".v" + apiVersion + "+json";
     }

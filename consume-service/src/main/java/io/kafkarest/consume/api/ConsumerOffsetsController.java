@@ -1,5 +1,6 @@
 package io.kafkarest.consume.api;
 
+import io.kafkarest.consume.core.ConsumerInstance;
 import io.kafkarest.consume.core.ConsumerManager;
 import io.kafkarest.rest.KafkaMediaType;
 import io.micronaut.core.annotation.Nullable;
@@ -55,10 +56,14 @@ public class ConsumerOffsetsController {
                         .toList())));
     }
 
+    /** Seeks to offsets, or to the first record at or after timestamps. */
     @Post("/positions")
-    CompletableFuture<HttpResponse<Void>> seek(String group, String instance, @Nullable @Body OffsetsJson body) {
-        return manager.get(group, instance).seek(RequestBodies.seekPositions(body))
-                .thenApply(v -> HttpResponse.noContent());
+    CompletableFuture<HttpResponse<Void>> seek(String group, String instance, @Nullable @Body SeekRequest body) {
+        ConsumerInstance consumer = manager.get(group, instance);
+        CompletableFuture<Void> seek = RequestBodies.seeksByTimestamp(body)
+                ? consumer.seekToTimestamps(RequestBodies.seekTimestamps(body))
+                : consumer.seek(RequestBodies.seekPositions(body));
+        return seek.thenApply(v -> HttpResponse.noContent());
     }
 
     @Post("/positions/beginning")

@@ -2,9 +2,12 @@ package io.kafkarest.consume.api;
 
 import io.kafkarest.consume.core.PartitionOffset;
 import io.kafkarest.consume.core.PartitionRef;
+import io.kafkarest.consume.core.PartitionTimestamp;
 import io.kafkarest.consume.core.Subscription;
 import io.kafkarest.rest.ErrorCode;
 import io.kafkarest.rest.RestException;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -49,11 +52,53 @@ final class RequestBodies {
     }
 
     /** Positions to seek to (the next offset to read); at least one. */
-    static List<PartitionOffset> seekPositions(OffsetsJson body) {
+    static List<PartitionOffset> seekPositions(SeekRequest body) {
         if (body == null || body.offsets() == null || body.offsets().isEmpty()) {
             throw invalid("offsets must be a non-empty list of {\"topic\", \"partition\", \"offset\"}");
         }
-        return offsets(body, 0);
+        return offsets(new OffsetsJson(body.offsets()), 0);
+    }
+
+    /** Whether a seek names timestamps (else offsets); not both. */
+    static boolean seeksByTimestamp(SeekRequest body) {
+        boolean byTime = body != null && body.timestamps() != null;
+        if (byTime && body.offsets() != null) {
+            throw invalid("Give either offsets or timestamps, not both");
+        }
+        return byTime;
+    }
+
+    /** Timestamps to seek to: epoch milliseconds or ISO-8601 instants; at least one. */
+    static List<PartitionTimestamp> seekTimestamps(SeekRequest body) {
+        if (body.timestamps().isEmpty()) {
+            throw invalid("timestamps must be a non-empty list of {\"topic\", \"partition\", \"timestamp\"}");
+        }
+        List<PartitionTimestamp> result = new ArrayList<>();
+        for (int i = 0; i < body.timestamps().size(); i++) {
+            SeekRequest.TopicPartitionTimestampJson t = body.timestamps().get(i);
+            String field = "timestamps[" + i + "]";
+            if (t == null) {
+                throw invalid(field + " must be an object {\"topic\", \"partition\", \"timestamp\"}");
+            }
+            result.add(new PartitionTimestamp(topic(t.topic(), field), partition(t.partition(), field),
+                    timestamp(t.timestamp(), field + ".timestamp")));
+        }
+        return result;
+    }
+
+    private static long timestamp(Object value, String field) {
+        if (value instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue()) && n.longValue() >= 0) {
+            return n.longValue();
+        }
+        if (value instanceof String s) {
+            try {
+                return Instant.parse(s.trim()).toEpochMilli();
+            } catch (DateTimeParseException e) {
+                // answered below
+            }
+        }
+        throw invalid(field + " must be epoch milliseconds or an ISO-8601 instant such as 2024-01-02T03:04:05Z"
+                + " (got " + value + ")");
     }
 
     /** The partitions of the body; at least one when required, else possibly empty. */

@@ -16,13 +16,16 @@ import java.time.Duration;
  *                          CONSUMER_REQUEST_TIMEOUT_MS)
  * @param requestMaxBytes   upper bound of a read's max_bytes (Confluent's consumer.request.max.bytes; env
  *                          CONSUMER_REQUEST_MAX_BYTES)
+ * @param partitionReaders  consumers (and threads) that serve reads by offset, {@code GET /topics/{t}/partitions/
+ *                          {p}/messages}; more reads wait their turn (env CONSUMER_PARTITION_READERS)
  */
 @ConfigurationProperties("consumer")
 public record ConsumerConfig(
         @Nullable String advertisedUrl,
         @Bindable(defaultValue = "300000") long instanceTimeoutMs,
         @Bindable(defaultValue = "1000") long requestTimeoutMs,
-        @Bindable(defaultValue = "67108864") long requestMaxBytes) {
+        @Bindable(defaultValue = "67108864") long requestMaxBytes,
+        @Bindable(defaultValue = "4") int partitionReaders) {
 
     public Duration instanceTimeout() {
         return Duration.ofMillis(instanceTimeoutMs);

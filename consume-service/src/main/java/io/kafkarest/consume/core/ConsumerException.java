@@ -15,7 +15,11 @@ public class ConsumerException extends RuntimeException {
         /** The operation does not fit the consumer's state (e.g. read before subscribe, seek an unassigned partition). */
         ILLEGAL_STATE,
         /** The topic does not exist. */
-        TOPIC_NOT_FOUND
+        TOPIC_NOT_FOUND,
+        /** The partition does not exist. */
+        PARTITION_NOT_FOUND,
+        /** A read by offset names an offset before the partition's first record or past its end. */
+        OFFSET_OUT_OF_RANGE
     }
 
     private final Kind kind;

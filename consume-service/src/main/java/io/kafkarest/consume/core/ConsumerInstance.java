@@ -48,6 +48,12 @@ public interface ConsumerInstance {
 
     CompletableFuture<Void> seek(List<PartitionOffset> positions);
 
+    /**
+     * Moves each partition to its first record with the timestamp or a later one; to the end of the partition when
+     * it has none.
+     */
+    CompletableFuture<Void> seekToTimestamps(List<PartitionTimestamp> timestamps);
+
     CompletableFuture<Void> seekToBeginning(List<PartitionRef> partitions);
 
     CompletableFuture<Void> seekToEnd(List<PartitionRef> partitions);

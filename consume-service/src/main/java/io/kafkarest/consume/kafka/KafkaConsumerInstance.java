@@ -7,6 +7,7 @@ import io.kafkarest.consume.core.ConsumerInstanceId;
 import io.kafkarest.consume.core.ConsumerSettings;
 import io.kafkarest.consume.core.PartitionOffset;
 import io.kafkarest.consume.core.PartitionRef;
+import io.kafkarest.consume.core.PartitionTimestamp;
 import io.kafkarest.consume.core.ReadLimits;
 import io.kafkarest.consume.core.Subscription;
 import java.time.Duration;
@@ -157,6 +158,31 @@ final class KafkaConsumerInstance implements ConsumerInstance {
     }
 
     @Override
+    public CompletableFuture<Void> seekToTimestamps(List<PartitionTimestamp> timestamps) {
+        return run(() -> {
+            Map<TopicPartition, Long> times = new LinkedHashMap<>();
+            timestamps.forEach(t -> times.put(new TopicPartition(t.topic(), t.partition()), t.timestampMillis()));
+            Set<TopicPartition> assigned = consumer.assignment();
+            for (TopicPartition tp : times.keySet()) {
+                if (!assigned.contains(tp)) { // offsetsForTimes would answer for it, seek would not
+                    throw new IllegalStateException("No current assignment for partition " + tp);
+                }
+            }
+            List<TopicPartition> withoutRecord = new ArrayList<>();
+            consumer.offsetsForTimes(times).forEach((tp, found) -> {
+                if (found == null) {
+                    withoutRecord.add(tp);
+                } else {
+                    consumer.seek(tp, found.offset());
+                }
+            });
+            if (!withoutRecord.isEmpty()) {
+                consumer.seekToEnd(withoutRecord);
+            }
+        });
+    }
+
+    @Override
     public CompletableFuture<Void> seekToBeginning(List<PartitionRef> partitions) {
         return run(() -> consumer.seekToBeginning(toKafka(partitions)));
     }
@@ -258,7 +284,7 @@ final class KafkaConsumerInstance implements ConsumerInstance {
         }
     }
 
-    private static ConsumedRecord toConsumed(ConsumerRecord<byte[], byte[]> r) {
+    static ConsumedRecord toConsumed(ConsumerRecord<byte[], byte[]> r) {
         List<ConsumedRecord.Header> headers = new ArrayList<>();
         for (Header h : r.headers()) {
             headers.add(new ConsumedRecord.Header(h.key(), h.value()));

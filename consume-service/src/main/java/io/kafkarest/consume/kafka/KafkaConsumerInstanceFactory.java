@@ -4,7 +4,9 @@ import io.kafkarest.consume.core.ConsumerInstance;
 import io.kafkarest.consume.core.ConsumerInstanceFactory;
 import io.kafkarest.consume.core.ConsumerInstanceId;
 import io.kafkarest.consume.core.ConsumerSettings;
+import java.time.Duration;
 import io.kafkarest.kafka.KafkaClientSettings;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -15,14 +17,26 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
  * Builds each instance's {@link KafkaConsumer}: the service's consumer settings ({@code kafka.bootstrap.servers},
  * {@code kafka.client.*}, {@code kafka.consumer.*}), then the instance's own: {@code group.id} = the group,
  * {@code client.id} = the instance id, and {@code auto.offset.reset} / {@code enable.auto.commit} when the create
- * request set them.
+ * request set them. {@code max.poll.interval.ms} defaults to the instance timeout plus a minute: an instance is
+ * only polled when a client reads, and Kafka must not evict a live instance from its group before the proxy
+ * expires it (Kafka's default, 5 minutes, equals the default instance timeout and would race with it).
  */
 @Singleton
 public class KafkaConsumerInstanceFactory implements ConsumerInstanceFactory {
-    private final KafkaClientSettings clientSettings;
+    private static final Duration POLL_INTERVAL_MARGIN = Duration.ofMinutes(1);
 
-    public KafkaConsumerInstanceFactory(KafkaClientSettings clientSettings) {
+    private final KafkaClientSettings clientSettings;
+    private final Duration instanceTimeout;
+
+    @Inject
+    public KafkaConsumerInstanceFactory(KafkaClientSettings clientSettings,
+                                        io.kafkarest.consume.core.ConsumerConfig config) {
+        this(clientSettings, config.instanceTimeout());
+    }
+
+    public KafkaConsumerInstanceFactory(KafkaClientSettings clientSettings, Duration instanceTimeout) {
         this.clientSettings = clientSettings;
+        this.instanceTimeout = instanceTimeout;
     }
 
     @Override
@@ -30,6 +44,8 @@ public class KafkaConsumerInstanceFactory implements ConsumerInstanceFactory {
         Map<String, Object> props = clientSettings.consumer();
         props.put(ConsumerConfig.GROUP_ID_CONFIG, id.group());
         props.put(ConsumerConfig.CLIENT_ID_CONFIG, id.instance());
+        props.putIfAbsent(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG,
+                (int) Math.min(Integer.MAX_VALUE, instanceTimeout.plus(POLL_INTERVAL_MARGIN).toMillis()));
         settings.autoOffsetReset().ifPresent(reset -> props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, reset.kafkaName()));
         settings.autoCommit().ifPresent(enabled -> props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, enabled));
         KafkaConsumer<byte[], byte[]> consumer =

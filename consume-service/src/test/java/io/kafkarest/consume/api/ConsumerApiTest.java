@@ -96,6 +96,19 @@ class ConsumerApiTest implements TestPropertyProvider {
     }
 
     @Test
+    void unknownCreateFieldsAre42204NamingTheField() {
+        String group = unique("g");
+        TestHttp.Reply reply = http.post("/consumers/" + group,
+                "{\"name\":\"x\",\"format\":\"binary\",\"auto.offset.rest\":\"earliest\"}");
+
+        assertEquals(422, reply.status(), reply.toString());
+        assertEquals(42204, reply.errorCode());
+        assertTrue(((String) reply.map().get("message")).contains("'auto.offset.rest'"), reply.toString());
+        assertEquals(40403, http.get("/consumers/" + group + "/instances/x/subscription", V2).errorCode(),
+                "nothing was created");
+    }
+
+    @Test
     void invalidSettingsAre42204NamingTheSetting() {
         String group = unique("g");
         Map<String, String> cases = Map.of(
@@ -215,6 +228,7 @@ class ConsumerApiTest implements TestPropertyProvider {
 
         TestHttp.Reply reply = http.get(base + "/records?timeout=0", BINARY_V2);
         assertEquals(409, reply.status(), reply.toString());
+        assertEquals(40903, reply.errorCode(), reply.toString());
         assertTrue(((String) reply.map().get("message")).contains("not subscribed"), reply.toString());
     }
 
@@ -356,6 +370,10 @@ class ConsumerApiTest implements TestPropertyProvider {
         TestHttp.Reply unassigned = http.post(base + "/positions", "{\"offsets\":[{\"topic\":\"" + topic
                 + "\",\"partition\":7,\"offset\":0}]}");
         assertEquals(409, unassigned.status(), unassigned.toString());
+        assertEquals(40903, unassigned.errorCode(), unassigned.toString());
+        TestHttp.Reply subscribeWhileAssigned = http.post(base + "/subscription", "{\"topics\":[\"" + topic + "\"]}");
+        assertEquals(409, subscribeWhileAssigned.status(), subscribeWhileAssigned.toString());
+        assertEquals(40903, subscribeWhileAssigned.errorCode(), subscribeWhileAssigned.toString());
     }
 
     @Test

@@ -14,7 +14,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class ConsumerSettingsParserTest {
-    private final ConsumerSettingsParser parser = new ConsumerSettingsParser(new ConsumerConfig(null, 300_000, 1_000, 1 << 20));
+    private final ConsumerSettingsParser parser = new ConsumerSettingsParser(new ConsumerConfig(null, 300_000, 1_000, 1 << 20, 4));
 
     @Test
     void defaults() {

@@ -32,7 +32,7 @@ class ConsumerManagerTest {
     @BeforeEach
     void setUp() {
         KafkaClientSettings kafka = new KafkaClientSettings(TestKafka.bootstrapServers(), Map.of(), Map.of(), Map.of(), Map.of());
-        manager = new ConsumerManager(new KafkaConsumerInstanceFactory(kafka), TIMEOUT, clock, false);
+        manager = new ConsumerManager(new KafkaConsumerInstanceFactory(kafka, TIMEOUT), TIMEOUT, clock, false);
     }
 
     @AfterEach

@@ -24,6 +24,8 @@ public enum ErrorCode {
     CONFLICT(HttpStatus.CONFLICT, 409),
     CONSUMER_ALREADY_SUBSCRIBED(HttpStatus.CONFLICT, 40901),
     CONSUMER_ALREADY_EXISTS(HttpStatus.CONFLICT, 40902),
+    /** The consumer instance's state does not allow the operation (e.g. subscribe while partitions are assigned). */
+    CONSUMER_ILLEGAL_STATE(HttpStatus.CONFLICT, 40903),
     REQUEST_TOO_LARGE(HttpStatus.REQUEST_ENTITY_TOO_LARGE, 413),
     UNSUPPORTED_MEDIA_TYPE(HttpStatus.UNSUPPORTED_MEDIA_TYPE, 415),
     UNPROCESSABLE_ENTITY(HttpStatus.UNPROCESSABLE_ENTITY, 422),

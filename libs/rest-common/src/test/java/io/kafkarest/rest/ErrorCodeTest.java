@@ -61,6 +61,7 @@ class ErrorCodeTest {
         assertEquals(40601, ErrorCode.CONSUMER_FORMAT_MISMATCH.code());
         assertEquals(40901, ErrorCode.CONSUMER_ALREADY_SUBSCRIBED.code());
         assertEquals(40902, ErrorCode.CONSUMER_ALREADY_EXISTS.code());
+        assertEquals(40903, ErrorCode.CONSUMER_ILLEGAL_STATE.code());
         assertEquals(42204, ErrorCode.INVALID_CONSUMER_CONFIG.code());
         assertEquals(50002, ErrorCode.KAFKA_ERROR.code());
         assertEquals(50003, ErrorCode.KAFKA_RETRIABLE_ERROR.code());
