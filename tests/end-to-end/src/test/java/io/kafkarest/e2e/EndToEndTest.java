@@ -182,6 +182,12 @@ class EndToEndTest {
         String topic = createTopic(1);
         body(send("POST", "/topics/" + topic, "application/vnd.kafka.binary.v2+json",
                 "{\"records\":[{\"value\":\"aGVsbG8=\"}]}"), 200);
+        HttpResponse<String> byOffset = call(HttpRequest.newBuilder(
+                URI.create(gateway + "/topics/" + topic + "/partitions/0/messages?offset=0&count=5"))
+                .header("Accept", "application/vnd.kafka.binary.v1+json").GET().build());
+        assertEquals(200, byOffset.statusCode(), "read by offset through the gateway: " + byOffset.body());
+        assertEquals("aGVsbG8=", readTree(byOffset.body()).get(0).get("value").asText(), byOffset.body());
+        assertEquals(1, readTree(byOffset.body()).size(), byOffset.body());
         String group = "e2e-pin-" + UUID.randomUUID();
         List<RunningProcess> nodes = stack.replicasOf(Services.CONSUME);
         assertEquals(2, nodes.size());
