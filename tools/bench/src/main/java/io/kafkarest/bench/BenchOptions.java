@@ -14,7 +14,7 @@ import java.util.List;
 public record BenchOptions(Duration duration, Duration warmup, int connections, int recordSize, List<String> cases,
                            List<Integer> batches, List<String> paths, int partitions, URI gatewayUrl,
                            URI produceUrl, String bootstrapServers, Path outDir, int wrkThreads, int streamWindow,
-                           int streamChunk, int nativeInFlight) {
+                           int streamChunk, int nativeInFlight, Consume consume) {
 
     public static final String DIRECT = "direct";
     public static final String GATEWAY = "gateway";
@@ -38,12 +38,21 @@ public record BenchOptions(Duration duration, Duration warmup, int connections, 
               --stream-chunk N      v3 stream: records written per HTTP chunk (one flush) [10]
               --native-in-flight N  native: records sent but not yet acknowledged, at most (0 = no limit, as
                                     kafka-producer-perf-test: latency then includes the client's queue) [1000]
+            consume only:
+              --consume-url URL     consume-service, for the direct path [http://localhost:8083]
+              --instances 1,3       consumer instances per group of v2-binary [1,3]
+              --records N           records pre-filled into the topic (0 = 400,000 per second of warm-up +
+                                    duration: 9.2 M, about 10 GB, for the defaults) [0]
+              --read-timeout D      timeout of each GET .../records [1s]
+              --max-bytes N         max_bytes of each GET .../records [4194304]
+              --idle-instances N    subscribed instances of idle-memory [1000]
+              --consume-pid PID     consume-service process for idle-memory's RSS [found in /proc]
             """;
 
     public static BenchOptions defaults(List<String> cases) {
         return new BenchOptions(Duration.ofSeconds(20), Duration.ofSeconds(3), 16, 1024, cases, List.of(1, 10, 100),
                 List.of(DIRECT, GATEWAY), 6, URI.create("http://localhost:8080"), URI.create("http://localhost:8082"),
-                "localhost:9092", Path.of(".local/bench"), 2, 1000, 10, 1000);
+                "localhost:9092", Path.of(".local/bench"), 2, 1000, 10, 1000, Consume.DEFAULTS);
     }
 
     public static BenchOptions parse(String[] args, List<String> allCases) {
@@ -73,7 +82,7 @@ public record BenchOptions(Duration duration, Duration warmup, int connections, 
                         subset(name, value, List.of(DIRECT, GATEWAY)));
                 case "--partitions" -> new BenchOptions(o.duration, o.warmup, o.connections, o.recordSize, o.cases, o.batches,
                         o.paths, positive(name, value), o.gatewayUrl, o.produceUrl, o.bootstrapServers, o.outDir,
-                        o.wrkThreads, o.streamWindow, o.streamChunk, o.nativeInFlight);
+                        o.wrkThreads, o.streamWindow, o.streamChunk, o.nativeInFlight, o.consume);
                 case "--gateway-url" -> o.withEndpoints(url(value), o.produceUrl, o.bootstrapServers, o.outDir);
                 case "--produce-url" -> o.withEndpoints(o.gatewayUrl, url(value), o.bootstrapServers, o.outDir);
                 case "--bootstrap" -> o.withEndpoints(o.gatewayUrl, o.produceUrl, value, o.outDir);
@@ -83,7 +92,15 @@ public record BenchOptions(Duration duration, Duration warmup, int connections, 
                 case "--stream-chunk" -> o.withTuning(o.wrkThreads, o.streamWindow, positive(name, value));
                 case "--native-in-flight" -> new BenchOptions(o.duration, o.warmup, o.connections, o.recordSize, o.cases,
                         o.batches, o.paths, o.partitions, o.gatewayUrl, o.produceUrl, o.bootstrapServers, o.outDir,
-                        o.wrkThreads, o.streamWindow, o.streamChunk, nonNegative(name, value));
+                        o.wrkThreads, o.streamWindow, o.streamChunk, nonNegative(name, value), o.consume);
+                case "--consume-url" -> o.withConsume(o.consume.withUrl(url(value)));
+                case "--instances" -> o.withConsume(o.consume.withInstances(
+                        split(value).stream().map(n -> positive("--instances", n)).toList()));
+                case "--records" -> o.withConsume(o.consume.withRecords(nonNegativeLong(name, value)));
+                case "--read-timeout" -> o.withConsume(o.consume.withReadTimeout(duration(value)));
+                case "--max-bytes" -> o.withConsume(o.consume.withMaxBytes(positive(name, value)));
+                case "--idle-instances" -> o.withConsume(o.consume.withIdleInstances(positive(name, value)));
+                case "--consume-pid" -> o.withConsume(o.consume.withPid(positive(name, value)));
                 default -> throw new IllegalArgumentException("Unknown option: " + name);
             };
         }
@@ -95,17 +112,77 @@ public record BenchOptions(Duration duration, Duration warmup, int connections, 
 
     private BenchOptions with(Duration d, Duration w, int c, int size, List<String> cs, List<Integer> b, List<String> p) {
         return new BenchOptions(d, w, c, size, cs, b, p, partitions, gatewayUrl, produceUrl, bootstrapServers, outDir,
-                wrkThreads, streamWindow, streamChunk, nativeInFlight);
+                wrkThreads, streamWindow, streamChunk, nativeInFlight, consume);
     }
 
     private BenchOptions withEndpoints(URI gateway, URI produce, String bootstrap, Path out) {
         return new BenchOptions(duration, warmup, connections, recordSize, cases, batches, paths, partitions, gateway,
-                produce, bootstrap, out, wrkThreads, streamWindow, streamChunk, nativeInFlight);
+                produce, bootstrap, out, wrkThreads, streamWindow, streamChunk, nativeInFlight, consume);
     }
 
     private BenchOptions withTuning(int threads, int window, int chunk) {
         return new BenchOptions(duration, warmup, connections, recordSize, cases, batches, paths, partitions,
-                gatewayUrl, produceUrl, bootstrapServers, outDir, threads, window, chunk, nativeInFlight);
+                gatewayUrl, produceUrl, bootstrapServers, outDir, threads, window, chunk, nativeInFlight, consume);
+    }
+
+    private BenchOptions withConsume(Consume c) {
+        return new BenchOptions(duration, warmup, connections, recordSize, cases, batches, paths, partitions,
+                gatewayUrl, produceUrl, bootstrapServers, outDir, wrkThreads, streamWindow, streamChunk, nativeInFlight,
+                c);
+    }
+
+    /**
+     * The options of {@code bin/bench consume}.
+     *
+     * @param url           consume-service, for the direct path
+     * @param instances     consumer instances per group of {@code v2-binary} (one row per value)
+     * @param records       records pre-filled into the topic; 0 = enough for warm-up + duration at
+     *                      {@link #RECORDS_PER_SEC_SIZING} records/s
+     * @param readTimeout   the {@code timeout} of each {@code GET .../records}
+     * @param maxBytes      the {@code max_bytes} of each {@code GET .../records}
+     * @param idleInstances instances of the {@code idle-memory} case
+     * @param pid           the consume-service process whose RSS {@code idle-memory} reads; 0 = found in /proc
+     */
+    public record Consume(URI url, List<Integer> instances, long records, Duration readTimeout, int maxBytes,
+                          int idleInstances, long pid) {
+        /** The rate the default {@code --records} is sized for (the native consumer on a fast machine). */
+        public static final long RECORDS_PER_SEC_SIZING = 400_000;
+
+        static final Consume DEFAULTS = new Consume(URI.create("http://localhost:8083"), List.of(1, 3), 0,
+                Duration.ofSeconds(1), 4 * 1024 * 1024, 1000, 0);
+
+        /** Records to pre-fill: {@code --records}, or enough for the warm-up and the measured run. */
+        public long recordsFor(Duration warmup, Duration duration) {
+            return records > 0 ? records : RECORDS_PER_SEC_SIZING * (warmup.toMillis() + duration.toMillis()) / 1000;
+        }
+
+        Consume withUrl(URI u) {
+            return new Consume(u, instances, records, readTimeout, maxBytes, idleInstances, pid);
+        }
+
+        Consume withInstances(List<Integer> n) {
+            return new Consume(url, n, records, readTimeout, maxBytes, idleInstances, pid);
+        }
+
+        Consume withRecords(long n) {
+            return new Consume(url, instances, n, readTimeout, maxBytes, idleInstances, pid);
+        }
+
+        Consume withReadTimeout(Duration d) {
+            return new Consume(url, instances, records, d, maxBytes, idleInstances, pid);
+        }
+
+        Consume withMaxBytes(int n) {
+            return new Consume(url, instances, records, readTimeout, n, idleInstances, pid);
+        }
+
+        Consume withIdleInstances(int n) {
+            return new Consume(url, instances, records, readTimeout, maxBytes, n, pid);
+        }
+
+        Consume withPid(long p) {
+            return new Consume(url, instances, records, readTimeout, maxBytes, idleInstances, p);
+        }
     }
 
     /** The base URL of a path: {@link #DIRECT} is the service itself. */
@@ -149,6 +226,18 @@ public record BenchOptions(Duration duration, Duration warmup, int connections, 
 
     private static int nonNegative(String name, String value) {
         return value.trim().equals("0") ? 0 : positive(name, value);
+    }
+
+    private static long nonNegativeLong(String name, String value) {
+        try {
+            long n = Long.parseLong(value.trim().replace("_", ""));
+            if (n < 0) {
+                throw new NumberFormatException();
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " needs a number >= 0, not '" + value + "'");
+        }
     }
 
     private static URI url(String value) {

@@ -1,5 +1,6 @@
 package io.kafkarest.bench;
 
+import io.kafkarest.bench.consume.ConsumeBench;
 import io.kafkarest.bench.produce.ProduceBench;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -18,6 +19,7 @@ public final class Main {
 
     static {
         COMMANDS.put("produce", new ProduceBench());
+        COMMANDS.put("consume", new ConsumeBench());
     }
 
     private Main() {

@@ -11,9 +11,20 @@ package io.kafkarest.bench;
  * @param p99Ms         99th percentile latency in ms
  * @param failed        records (or requests) that failed during the measured period
  * @param error         why the case failed or what went wrong (the first error seen); null when all went well
+ * @param note          more about the row that is not an error (e.g. records per response); null when none
  */
 public record Result(String caseName, String path, double recordsPerSec, double mbPerSec, double p50Ms, double p99Ms,
-                     long failed, String error) {
+                     long failed, String error, String note) {
+
+    public Result(String caseName, String path, double recordsPerSec, double mbPerSec, double p50Ms, double p99Ms,
+                  long failed, String error) {
+        this(caseName, path, recordsPerSec, mbPerSec, p50Ms, p99Ms, failed, error, null);
+    }
+
+    /** This row with a note (shown in the notes column after any error). */
+    public Result withNote(String text) {
+        return new Result(caseName, path, recordsPerSec, mbPerSec, p50Ms, p99Ms, failed, error, text);
+    }
 
     /** A row for a case that could not run at all. */
     public static Result failed(String caseName, String path, String error) {

@@ -59,6 +59,9 @@ public final class ResultTable {
             if (r.failed() > 0) {
                 notes = r.failed() + " failed" + (notes.isEmpty() ? "" : ": " + notes);
             }
+            if (r.note() != null) {
+                notes = notes.isEmpty() ? r.note() : notes + "; " + r.note();
+            }
             s.append("| ").append(r.caseName()).append(" | ").append(r.path()).append(" | ")
                     .append(number(r.recordsPerSec(), 0)).append(" | ").append(number(r.mbPerSec(), 1)).append(" | ")
                     .append(number(r.p50Ms(), 2)).append(" | ").append(number(r.p99Ms(), 2)).append(" | ")

@@ -25,6 +25,27 @@ class BenchOptionsTest {
     }
 
     @Test
+    void consumeOptionsAreParsed() {
+        BenchOptions d = BenchOptions.parse(new String[0], List.of("native", "v2-binary", "idle-memory"));
+        assertEquals(List.of(1, 3), d.consume().instances());
+        assertEquals("http://localhost:8083", d.consume().url().toString());
+        assertEquals(9_200_000, d.consume().recordsFor(d.warmup(), d.duration()), "400k/s x 23 s");
+        BenchOptions o = BenchOptions.parse(new String[] {"--consume-url", "http://h:9/", "--instances", "2",
+            "--records", "1_000_000", "--read-timeout", "200ms", "--max-bytes", "65536", "--idle-instances=50",
+            "--consume-pid", "42"}, List.of("native", "v2-binary", "idle-memory"));
+        BenchOptions.Consume c = o.consume();
+        assertEquals("http://h:9", c.url().toString());
+        assertEquals(List.of(2), c.instances());
+        assertEquals(1_000_000, c.recordsFor(o.warmup(), o.duration()));
+        assertEquals(Duration.ofMillis(200), c.readTimeout());
+        assertEquals(65536, c.maxBytes());
+        assertEquals(50, c.idleInstances());
+        assertEquals(42, c.pid());
+        assertThrows(IllegalArgumentException.class, () -> BenchOptions.parse(new String[] {"--records", "-1"}, CASES));
+        assertThrows(IllegalArgumentException.class, () -> BenchOptions.parse(new String[] {"--instances", "0"}, CASES));
+    }
+
+    @Test
     void badOptionsAreRejected() {
         assertThrows(IllegalArgumentException.class, () -> BenchOptions.parse(new String[] {"--cases", "nope"}, CASES));
         assertThrows(IllegalArgumentException.class, () -> BenchOptions.parse(new String[] {"--connections", "0"}, CASES));

@@ -1,0 +1,192 @@
+package io.kafkarest.bench.consume;
+
+import io.kafkarest.bench.BenchOptions;
+import io.kafkarest.bench.Command;
+import io.kafkarest.bench.RestAdmin;
+import io.kafkarest.bench.Result;
+import io.kafkarest.bench.ResultTable;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * {@code bin/bench consume}: the native Kafka consumer (the baseline), v2 binary consumers (1 and 3 instances in
+ * one group) directly against consume-service and through the gateway, and the memory of idle subscribed
+ * instances. All cases read one topic, created and pre-filled once per run; each reading case uses a fresh group
+ * and reads from the beginning. A case that cannot run becomes a row with its error; the others still run.
+ */
+public final class ConsumeBench implements Command {
+    public static final String NATIVE = "native";
+    public static final String V2_BINARY = "v2-binary";
+    public static final String IDLE_MEMORY = "idle-memory";
+    /** Requests at a time when creating or deleting many instances. */
+    static final int ADMIN_PARALLELISM = 8;
+
+    @Override
+    public String description() {
+        return "consume throughput and latency as ratios to the native Kafka consumer; memory per idle instance";
+    }
+
+    @Override
+    public List<String> defaultCases() {
+        return List.of(NATIVE, V2_BINARY, IDLE_MEMORY);
+    }
+
+    @Override
+    public int run(BenchOptions o) throws Exception {
+        RestAdmin admin = new RestAdmin(o.gatewayUrl());
+        BenchOptions.Consume c = o.consume();
+        String runId = OffsetDateTime.now().truncatedTo(ChronoUnit.SECONDS).toString()
+                .replaceAll("[^0-9]", "").substring(2, 14);
+        boolean reads = o.runs(NATIVE) || o.runs(V2_BINARY);
+        long records = reads ? c.recordsFor(o.warmup(), o.duration()) : 0;
+        ResultTable table = new ResultTable("bin/bench consume", settings(o, records), NATIVE);
+
+        String topic = "bench-consume-" + runId;
+        String setupError = null;
+        try {
+            System.err.printf("Creating %s (%d partitions) and filling it with %,d records of %d bytes ...%n", topic,
+                    o.partitions(), records, o.recordSize());
+            admin.createTopic(topic, o.partitions());
+            Prefill.fill(o.bootstrapServers(), topic, records, o.recordSize());
+        } catch (Exception e) {
+            setupError = "topic " + topic + ": " + message(e);
+        }
+
+        if (o.runs(NATIVE)) {
+            table.add(attempt(NATIVE, "kafka", setupError, () -> {
+                NativeConsumerBench.Outcome r = NativeConsumerBench.run(o.bootstrapServers(), topic,
+                        "bench-native-" + runId, o.warmup(), o.duration());
+                Window w = Window.of(r.records(), r.seconds(), r.totalRecords(), records, r.lastRecordNs(),
+                        r.windowStartNs());
+                Result row = Result.of(NATIVE, "kafka", w.perSec(), o.recordSize(), Double.NaN, Double.NaN, 0, null);
+                return w.note() == null ? row : row.withNote(w.note());
+            }));
+            progress(table);
+        }
+        if (o.runs(V2_BINARY)) {
+            V2RecordsClient client = new V2RecordsClient(c.readTimeout(), c.maxBytes());
+            for (int n : c.instances()) {
+                for (String path : o.paths()) {
+                    String name = V2_BINARY + " x" + n;
+                    table.add(attempt(name, path, setupError, () -> {
+                        URI base = o.baseUrl(path, c.url());
+                        try (ConsumerInstances instances = new ConsumerInstances(admin, base,
+                                "bench-" + n + "-" + path + "-" + runId)) {
+                            List<URI> uris = instances.create(n, topic, ADMIN_PARALLELISM);
+                            V2RecordsClient.Outcome r = client.run(uris, o.warmup(), o.duration());
+                            if (r.requests() == 0) {
+                                return Result.failed(name, path, r.firstError() == null ? "no answer" : r.firstError());
+                            }
+                            Window w = Window.of(r.records(), r.seconds(), r.totalRecords(), records,
+                                    r.lastRecordNs(), r.windowStartNs());
+                            String note = String.format(Locale.ROOT, "%.0f records per answer", (double) r.records()
+                                    / r.requests()) + (w.note() == null ? "" : "; " + w.note());
+                            return Result.of(name, path, w.perSec(), o.recordSize(),
+                                    r.micros().getValueAtPercentile(50) / 1000.0,
+                                    r.micros().getValueAtPercentile(99) / 1000.0, r.failed(), r.firstError())
+                                    .withNote(note);
+                        }
+                    }));
+                    progress(table);
+                }
+            }
+        }
+        if (o.runs(IDLE_MEMORY)) {
+            String name = IDLE_MEMORY + " x" + c.idleInstances();
+            table.add(attempt(name, BenchOptions.DIRECT, setupError, () -> IdleMemory.run(name, admin, c.url(), topic,
+                    "bench-idle-" + runId, c.idleInstances(), c.pid())));
+            progress(table);
+        }
+
+        String markdown = table.toMarkdown();
+        System.out.println();
+        System.out.println(markdown);
+        Path file = table.write(o.outDir());
+        System.out.println("Written to " + file);
+        return (int) table.rows().stream().filter(Result::hasError).count();
+    }
+
+    /**
+     * The measured window of a reading case. When the case read the whole topic, it idled at the end for part of
+     * the window: then records/s is taken over the time up to its last record, with a note.
+     */
+    record Window(double perSec, String note) {
+        static Window of(long records, double seconds, long totalRead, long filled, long lastRecordNs,
+                         long windowStartNs) {
+            if (filled > 0 && totalRead >= filled) {
+                double busy = (lastRecordNs - windowStartNs) / 1e9;
+                if (busy <= 0) {
+                    return new Window(Double.NaN, "read the whole topic before the measured window: raise --records");
+                }
+                return new Window(records / Math.min(busy, seconds), String.format(Locale.ROOT,
+                        "read the whole topic after %.1f s of the window (rate over that time): raise --records",
+                        busy));
+            }
+            return new Window(records / seconds, null);
+        }
+    }
+
+    interface CaseBody {
+        Result run() throws Exception;
+    }
+
+    private static Result attempt(String name, String path, String setupError, CaseBody body) {
+        System.err.printf("%s (%s) ...%n", name, path);
+        if (setupError != null) {
+            return Result.failed(name, path, setupError);
+        }
+        try {
+            return body.run();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Result.failed(name, path, "interrupted");
+        } catch (Exception e) {
+            return Result.failed(name, path, message(e));
+        }
+    }
+
+    private static String message(Exception e) {
+        return e.getMessage() == null ? e.toString() : e.getMessage();
+    }
+
+    private static void progress(ResultTable table) {
+        List<Result> rows = table.rows();
+        Result r = rows.get(rows.size() - 1);
+        String note = r.note() == null ? "" : " (" + r.note() + ")";
+        if (r.ran()) {
+            System.err.println(String.format(Locale.ROOT, "  %,.0f records/s, p50 %s ms, p99 %s ms%s%s",
+                    r.recordsPerSec(), ms(r.p50Ms()), ms(r.p99Ms()),
+                    r.hasError() ? " (errors: " + r.failed() + " " + r.error() + ")" : "", note));
+        } else {
+            System.err.println(r.error() != null ? "  failed: " + r.error() : " " + note);
+        }
+    }
+
+    private static String ms(double v) {
+        return Double.isNaN(v) ? "-" : String.format(Locale.ROOT, "%.2f", v);
+    }
+
+    private static List<String> settings(BenchOptions o, long records) {
+        BenchOptions.Consume c = o.consume();
+        return List.of(
+                "date: " + OffsetDateTime.now().truncatedTo(ChronoUnit.SECONDS)
+                        + ", revision: " + System.getProperty("bench.revision", "unknown")
+                        + ", cores: " + Runtime.getRuntime().availableProcessors()
+                        + ", java: " + System.getProperty("java.version"),
+                "one fresh topic with " + o.partitions() + " partitions, pre-filled with " + String.format(Locale.ROOT,
+                        "%,d", records) + " records of " + o.recordSize() + " bytes; every reading case: a fresh group"
+                        + " from the beginning, " + o.duration().toMillis() / 1000.0 + " s measured after "
+                        + o.warmup().toMillis() / 1000.0 + " s warm-up (after its first records)",
+                "v2-binary: instances " + c.instances() + ", one keep-alive connection each, GET .../records?timeout="
+                        + c.readTimeout().toMillis() + "&max_bytes=" + c.maxBytes() + "; latency per request",
+                "direct = consume-service " + c.url() + ", gateway = " + o.gatewayUrl() + ", Kafka "
+                        + o.bootstrapServers(),
+                "ratio = records/s of the row / records/s of native; MB/s = records/s x record size / 10^6;"
+                        + " idle-memory: RSS growth of consume-service / instances, in the notes");
+    }
+}
