@@ -22,6 +22,8 @@ public class ConsumerErrorMapper implements ErrorMapper {
             case ALREADY_SUBSCRIBED -> ErrorCode.CONSUMER_ALREADY_SUBSCRIBED;
             case ILLEGAL_STATE -> ErrorCode.CONFLICT;
             case TOPIC_NOT_FOUND -> ErrorCode.TOPIC_NOT_FOUND;
+            case DESERIALIZATION_FAILED -> ErrorCode.KAFKA_ERROR;
+            case REGISTRY_UNAVAILABLE -> ErrorCode.SCHEMA_REGISTRY_UNAVAILABLE;
         };
         return new RestException(code, e.getMessage(), e);
     }

@@ -44,7 +44,7 @@ public class ConsumerInstancesController {
                                                 @Nullable @Body CreateConsumerRequest body) {
         CreateConsumerRequest create = body == null ? CreateConsumerRequest.EMPTY : body;
         ConsumerInstance instance = manager.create(group, Optional.ofNullable(create.instanceName()),
-                settingsParser.parse(create));
+                settingsParser.parse(create, ConsumerMediaTypes.apiVersion(request)));
         return Responses.ok(request,
                 new CreateConsumerResponse(instance.id().instance(), nodeUrl.instanceUri(instance.id())));
     }

@@ -15,7 +15,14 @@ public class ConsumerException extends RuntimeException {
         /** The operation does not fit the consumer's state (e.g. read before subscribe, seek an unassigned partition). */
         ILLEGAL_STATE,
         /** The topic does not exist. */
-        TOPIC_NOT_FOUND
+        TOPIC_NOT_FOUND,
+        /**
+         * A record cannot be read in the consumer's format (not JSON, not in the Schema Registry's wire format, an
+         * unknown schema id, a payload that does not match its schema); the message names topic/partition/offset.
+         */
+        DESERIALIZATION_FAILED,
+        /** The Schema Registry cannot be reached, failed, or none is configured; the message names it. */
+        REGISTRY_UNAVAILABLE
     }
 
     private final Kind kind;
