@@ -24,6 +24,8 @@ public class ConsumerErrorMapper implements ErrorMapper {
             case TOPIC_NOT_FOUND -> ErrorCode.TOPIC_NOT_FOUND;
             case PARTITION_NOT_FOUND -> ErrorCode.PARTITION_NOT_FOUND;
             case OFFSET_OUT_OF_RANGE -> ErrorCode.UNPROCESSABLE_ENTITY;
+            case DESERIALIZATION_FAILED -> ErrorCode.KAFKA_ERROR;
+            case REGISTRY_UNAVAILABLE -> ErrorCode.SCHEMA_REGISTRY_UNAVAILABLE;
         };
         return new RestException(code, e.getMessage(), e);
     }

@@ -45,7 +45,7 @@ public class ConsumerInstancesController {
                                                 @Nullable @Body Map<String, Object> body) {
         CreateConsumerRequest create = CreateConsumerRequest.of(body);
         ConsumerInstance instance = manager.create(group, Optional.ofNullable(create.instanceName()),
-                settingsParser.parse(create));
+                settingsParser.parse(create, ConsumerMediaTypes.apiVersion(request)));
         return Responses.ok(request,
                 new CreateConsumerResponse(instance.id().instance(), nodeUrl.instanceUri(instance.id())));
     }

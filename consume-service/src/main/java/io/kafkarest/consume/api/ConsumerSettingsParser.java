@@ -17,8 +17,11 @@ import java.util.stream.Collectors;
 /** Turns a create request into {@link ConsumerSettings}; an invalid value is a 42204 naming the setting. */
 @Singleton
 class ConsumerSettingsParser {
-    /** Formats a consumer can read today; avro, jsonschema and protobuf need the schema registry (not yet). */
-    static final Set<EmbeddedFormat> SUPPORTED_FORMATS = EnumSet.of(EmbeddedFormat.BINARY, EmbeddedFormat.JSON);
+    /** The formats a v2 consumer can read (Confluent's v2: every embedded format). */
+    static final Set<EmbeddedFormat> V2_FORMATS = EnumSet.allOf(EmbeddedFormat.class);
+    /** The formats of Confluent's v1 consumer API. */
+    static final Set<EmbeddedFormat> V1_FORMATS = EnumSet.of(EmbeddedFormat.BINARY, EmbeddedFormat.AVRO,
+            EmbeddedFormat.JSON);
 
     private final Duration defaultRequestTimeout;
 
@@ -26,9 +29,15 @@ class ConsumerSettingsParser {
         this.defaultRequestTimeout = config.requestTimeout();
     }
 
+    /** A v2 create request. */
     ConsumerSettings parse(CreateConsumerRequest request) {
+        return parse(request, 2);
+    }
+
+    /** A create request of API version 1 or 2 (they differ in the formats they allow). */
+    ConsumerSettings parse(CreateConsumerRequest request, int apiVersion) {
         return new ConsumerSettings(
-                format(request.format()),
+                format(request.format(), apiVersion == 1 ? V1_FORMATS : V2_FORMATS, apiVersion),
                 offsetReset(request.autoOffsetReset()),
                 autoCommit(request.autoCommitEnable()),
                 integer("fetch.min.bytes", request.fetchMinBytes(), -1).orElse(-1L),
@@ -36,18 +45,18 @@ class ConsumerSettingsParser {
                         .map(Duration::ofMillis).orElse(defaultRequestTimeout));
     }
 
-    private static EmbeddedFormat format(Object value) {
+    private static EmbeddedFormat format(Object value, Set<EmbeddedFormat> allowed, int apiVersion) {
         if (value == null) {
             return EmbeddedFormat.BINARY;
         }
-        String all = Arrays.stream(EmbeddedFormat.values()).map(EmbeddedFormat::wireName)
+        String all = Arrays.stream(EmbeddedFormat.values()).filter(allowed::contains).map(EmbeddedFormat::wireName)
                 .collect(Collectors.joining(", "));
         EmbeddedFormat format = (value instanceof String s ? EmbeddedFormat.fromWireName(s) : Optional.<EmbeddedFormat>empty())
                 .orElseThrow(() -> ConsumerException.invalidConfig(
                         "format must be one of " + all + " (got " + describe(value) + ")"));
-        if (!SUPPORTED_FORMATS.contains(format)) {
-            throw ConsumerException.invalidConfig("format '" + format.wireName()
-                    + "' is not supported yet by this proxy; use binary or json");
+        if (!allowed.contains(format)) {
+            throw ConsumerException.invalidConfig("format '" + format.wireName() + "' is not a v" + apiVersion
+                    + " consumer format; use one of " + all);
         }
         return format;
     }

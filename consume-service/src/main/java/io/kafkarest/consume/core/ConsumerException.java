@@ -19,7 +19,14 @@ public class ConsumerException extends RuntimeException {
         /** The partition does not exist. */
         PARTITION_NOT_FOUND,
         /** A read by offset names an offset before the partition's first record or past its end. */
-        OFFSET_OUT_OF_RANGE
+        OFFSET_OUT_OF_RANGE,
+        /**
+         * A record cannot be read in the consumer's format (not JSON, not in the Schema Registry's wire format, an
+         * unknown schema id, a payload that does not match its schema); the message names topic/partition/offset.
+         */
+        DESERIALIZATION_FAILED,
+        /** The Schema Registry cannot be reached, failed, or none is configured; the message names it. */
+        REGISTRY_UNAVAILABLE
     }
 
     private final Kind kind;

@@ -19,13 +19,17 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.internals.RecordHeader;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -115,7 +119,6 @@ class ConsumerApiTest implements TestPropertyProvider {
                 "{\"auto.offset.reset\":\"sometimes\"}", "auto.offset.reset",
                 "{\"auto.commit.enable\":\"maybe\"}", "auto.commit.enable",
                 "{\"format\":\"xml\"}", "format",
-                "{\"format\":\"avro\"}", "avro",
                 "{\"fetch.min.bytes\":\"many\"}", "fetch.min.bytes",
                 "{\"consumer.request.timeout.ms\":-5}", "consumer.request.timeout.ms");
         cases.forEach((body, field) -> {
@@ -127,10 +130,21 @@ class ConsumerApiTest implements TestPropertyProvider {
     }
 
     @Test
+    void v1RejectsTheFormatsOnlyV2Has() {
+        String group = unique("g");
+        TestHttp.Reply reply = http.send("POST", "/consumers/" + group, V1, V1, "{\"format\":\"protobuf\"}");
+        assertEquals(422, reply.status(), reply.toString());
+        assertEquals(42204, reply.errorCode());
+        assertTrue(((String) reply.map().get("message")).contains("protobuf"), reply.toString());
+    }
+
+    @Test
     void readsBinaryRecordsWithKeysPartitionsAndOffsets() {
         String topic = unique("bin");
         kafka.create(topic, 2);
-        kafka.send(topic, 0, "k0".getBytes(StandardCharsets.UTF_8), new byte[] {0, 1, 2, (byte) 255});
+        RecordMetadata first = kafka.send(new ProducerRecord<>(topic, 0, "k0".getBytes(StandardCharsets.UTF_8),
+                new byte[] {0, 1, 2, (byte) 255}, List.of(new RecordHeader("trace", new byte[] {7, (byte) 200}),
+                        new RecordHeader("empty", null))));
         kafka.send(topic, 0, null, "v1".getBytes(StandardCharsets.UTF_8));
         kafka.send(topic, 1, "k2".getBytes(StandardCharsets.UTF_8), null);
         String base = createAndSubscribe(unique("g"), "{\"format\":\"binary\",\"auto.offset.reset\":\"earliest\"}", topic);
@@ -144,13 +158,19 @@ class ConsumerApiTest implements TestPropertyProvider {
         assertBinary(byPosition.get("0/0"), topic, "k0".getBytes(StandardCharsets.UTF_8), new byte[] {0, 1, 2, (byte) 255});
         assertBinary(byPosition.get("0/1"), topic, null, "v1".getBytes(StandardCharsets.UTF_8));
         assertBinary(byPosition.get("1/0"), topic, "k2".getBytes(StandardCharsets.UTF_8), null);
+        assertEquals(first.timestamp(), ((Number) byPosition.get("0/0").get("timestamp")).longValue());
+        Map<String, Object> emptyHeader = new HashMap<>();
+        emptyHeader.put("key", "empty");
+        emptyHeader.put("value", null);
+        assertEquals(List.of(Map.of("key", "trace", "value", "B8g="), emptyHeader), byPosition.get("0/0").get("headers"));
+        assertEquals(List.of(), byPosition.get("0/1").get("headers"));
     }
 
     @Test
     void readsJsonRecordsAsEmbeddedJson() {
         String topic = unique("json");
         kafka.create(topic, 1);
-        kafka.send(topic, 0, null, "{\"name\":\"testUser\",\"n\":[1,2]}");
+        RecordMetadata first = kafka.send(topic, 0, null, "{\"name\":\"testUser\",\"n\":[1,2]}");
         kafka.send(topic, 0, "\"k\"", "42");
         String base = createAndSubscribe(unique("g"), "{\"format\":\"json\",\"auto.offset.reset\":\"earliest\"}", topic);
 
@@ -164,6 +184,8 @@ class ConsumerApiTest implements TestPropertyProvider {
         assertEquals("k", records.get(1).get("key"));
         assertEquals(42, ((Number) records.get(1).get("value")).intValue());
         assertEquals(topic, records.get(1).get("topic"));
+        assertEquals(first.timestamp(), ((Number) records.get(0).get("timestamp")).longValue());
+        assertEquals(List.of(), records.get(0).get("headers"));
     }
 
     @Test

@@ -43,7 +43,7 @@ class ConsumerSettingsParserTest {
     @Test
     void rejectsUnsupportedFormatsAndBadTypes() {
         for (CreateConsumerRequest bad : new CreateConsumerRequest[] {
-            new CreateConsumerRequest(null, null, "protobuf", null, null, null, null),
+            new CreateConsumerRequest(null, null, "xml", null, null, null, null),
             new CreateConsumerRequest(null, null, 7, null, null, null, null),
             new CreateConsumerRequest(null, null, null, 1, null, null, null),
             new CreateConsumerRequest(null, null, null, null, 1, null, null),
@@ -53,5 +53,24 @@ class ConsumerSettingsParserTest {
             assertEquals(ConsumerException.Kind.INVALID_CONFIG, e.kind());
             assertTrue(e.getMessage().startsWith("Invalid consumer configuration: "), e.getMessage());
         }
+    }
+
+    @Test
+    void v2AcceptsEveryFormatAndV1BinaryAvroAndJson() {
+        for (EmbeddedFormat format : EmbeddedFormat.values()) {
+            assertEquals(format, parser.parse(withFormat(format.wireName()), 2).format());
+        }
+        for (String format : new String[] {"binary", "avro", "json"}) {
+            assertEquals(EmbeddedFormat.fromWireName(format).orElseThrow(), parser.parse(withFormat(format), 1).format());
+        }
+        for (String format : new String[] {"jsonschema", "protobuf"}) {
+            ConsumerException e = assertThrows(ConsumerException.class, () -> parser.parse(withFormat(format), 1));
+            assertEquals(ConsumerException.Kind.INVALID_CONFIG, e.kind());
+            assertTrue(e.getMessage().contains("'" + format + "' is not a v1 consumer format"), e.getMessage());
+        }
+    }
+
+    private static CreateConsumerRequest withFormat(String format) {
+        return new CreateConsumerRequest(null, null, format, null, null, null, null);
     }
 }

@@ -36,8 +36,12 @@ final class TestTopics implements AutoCloseable {
     }
 
     RecordMetadata send(String topic, Integer partition, byte[] key, byte[] value) {
+        return send(new ProducerRecord<>(topic, partition, key, value));
+    }
+
+    RecordMetadata send(ProducerRecord<byte[], byte[]> record) {
         try {
-            return producer.send(new ProducerRecord<>(topic, partition, key, value)).get();
+            return producer.send(record).get();
         } catch (InterruptedException | ExecutionException e) {
             throw new IllegalStateException(e);
         }

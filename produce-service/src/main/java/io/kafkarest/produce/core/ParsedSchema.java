@@ -1,5 +1,7 @@
 package io.kafkarest.produce.core;
 
+import io.kafkarest.schema.SchemaType;
+
 /** A schema parsed by the decoder of its format, ready to check and encode data. Immutable. */
 public interface ParsedSchema {
 

@@ -1,6 +1,7 @@
 package io.kafkarest.produce.core;
 
 import io.kafkarest.rest.EmbeddedFormat;
+import io.kafkarest.schema.SchemaType;
 import java.util.Locale;
 import java.util.Optional;
 

@@ -1,5 +1,8 @@
 package io.kafkarest.produce.core;
 
+import io.kafkarest.schema.RegisteredSchema;
+import io.kafkarest.schema.SchemaType;
+
 /**
  * The Schema Registry's Confluent-compatible API, as far as producing needs it. Calls block (they are made off the
  * event loop) and are not cached here; {@link SchemaResolver} caches. Failures are {@link ProduceException}s:

@@ -2,6 +2,7 @@ package io.kafkarest.produce.core;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.kafkarest.schema.RegisteredSchema;
 import jakarta.inject.Singleton;
 import java.util.Locale;
 

@@ -1,5 +1,7 @@
 package io.kafkarest.produce.core;
 
+import io.kafkarest.schema.RegisteredSchema;
+
 /**
  * A key or value as written to Kafka.
  *

@@ -5,7 +5,7 @@ import io.kafkarest.produce.core.ParsedSchema;
 import io.kafkarest.produce.core.ProduceException;
 import io.kafkarest.produce.core.RecordDecoder;
 import io.kafkarest.produce.core.RecordFormat;
-import io.kafkarest.produce.core.SchemaType;
+import io.kafkarest.schema.SchemaType;
 import jakarta.inject.Singleton;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.protobuf.DynamicMessage;
 import io.kafkarest.produce.ProduceTestSupport;
-import io.kafkarest.produce.format.protobuf.ProtobufSchemaParser;
+import io.kafkarest.schema.protobuf.ProtobufSchemaParser;
 import io.kafkarest.testing.TestRegistry;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import java.io.ByteArrayInputStream;

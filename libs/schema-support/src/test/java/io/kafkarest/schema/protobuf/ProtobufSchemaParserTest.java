@@ -1,4 +1,4 @@
-package io.kafkarest.produce.format.protobuf;
+package io.kafkarest.schema.protobuf;
 
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;

@@ -1,4 +1,4 @@
-package io.kafkarest.produce.core;
+package io.kafkarest.schema;
 
 /** The schema types of the Schema Registry's API ({@code schemaType}). */
 public enum SchemaType {

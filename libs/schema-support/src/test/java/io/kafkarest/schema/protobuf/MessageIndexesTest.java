@@ -1,4 +1,4 @@
-package io.kafkarest.produce.format.protobuf;
+package io.kafkarest.schema.protobuf;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -40,6 +40,18 @@ class MessageIndexesTest {
         assertEquals(List.of(0, 0), MessageIndexes.pathOf(FILE.findMessageTypeByName("A").findNestedTypeByName("B")));
         assertEquals(List.of(0, 1, 0), MessageIndexes.pathOf(
                 FILE.findMessageTypeByName("A").findNestedTypeByName("C").findNestedTypeByName("D")));
+    }
+
+    @Test
+    void messageAtIsTheInverseOfPathOf() {
+        for (String name : new String[] {"A", "E"}) {
+            assertEquals(FILE.findMessageTypeByName(name),
+                    MessageIndexes.messageAt(FILE, MessageIndexes.pathOf(FILE.findMessageTypeByName(name))));
+        }
+        assertEquals(FILE.findMessageTypeByName("A").findNestedTypeByName("C").findNestedTypeByName("D"),
+                MessageIndexes.messageAt(FILE, List.of(0, 1, 0)));
+        assertThrows(IllegalArgumentException.class, () -> MessageIndexes.messageAt(FILE, List.of(2)));
+        assertThrows(IllegalArgumentException.class, () -> MessageIndexes.messageAt(FILE, List.of(0, 5)));
     }
 
     @Test

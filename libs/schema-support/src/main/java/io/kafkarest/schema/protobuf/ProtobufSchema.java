@@ -1,4 +1,4 @@
-package io.kafkarest.produce.format.protobuf;
+package io.kafkarest.schema.protobuf;
 
 import com.google.protobuf.Descriptors.Descriptor;
 import com.google.protobuf.Descriptors.FileDescriptor;

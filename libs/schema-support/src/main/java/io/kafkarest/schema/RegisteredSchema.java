@@ -1,4 +1,4 @@
-package io.kafkarest.produce.core;
+package io.kafkarest.schema;
 
 /**
  * A schema as the Schema Registry knows it.

@@ -1,12 +1,8 @@
-package io.kafkarest.produce.registry;
+package io.kafkarest.schema;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.kafkarest.produce.core.ProduceException;
-import io.kafkarest.produce.core.RegisteredSchema;
-import io.kafkarest.produce.core.SchemaRegistry;
-import io.kafkarest.produce.core.SchemaType;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.net.URI;
@@ -18,11 +14,13 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 /**
- * {@link SchemaRegistry} over the registry's Confluent-compatible REST API (Confluent Schema Registry, or Apicurio's
- * {@code /apis/ccompat/v7}). Blocking calls with a timeout; the caller runs off the event loop and caches.
+ * A client of the Schema Registry's Confluent-compatible REST API (Confluent Schema Registry, or Apicurio's
+ * {@code /apis/ccompat/v7}). Blocking calls with a timeout: callers run them off the event loop and cache.
+ * Failures are {@link SchemaRegistryException}s: {@code REFUSED} when the registry refuses a request,
+ * {@code UNAVAILABLE} when it cannot be reached or fails, or when no registry is configured.
  */
 @Singleton
-public class ConfluentSchemaRegistryClient implements SchemaRegistry {
+public class ConfluentSchemaRegistryClient {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final String CONTENT_TYPE = "application/vnd.schemaregistry.v1+json";
 
@@ -37,33 +35,46 @@ public class ConfluentSchemaRegistryClient implements SchemaRegistry {
         this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
     }
 
-    @Override
+    /** Whether a registry URL is configured at all. */
+    public boolean isConfigured() {
+        return baseUrl != null;
+    }
+
+    /** The configured base URL, or {@code null}. */
+    public String url() {
+        return baseUrl;
+    }
+
+    /** Registers the schema under the subject (or finds it registered already) and answers its id. */
     public int register(String subject, SchemaType type, String schema) {
         ObjectNode body = MAPPER.createObjectNode().put("schema", schema);
         if (type != SchemaType.AVRO) {
             body.put("schemaType", type.name());
         }
+        String what = "registering a schema under " + subject;
         JsonNode answer = call(HttpRequest.newBuilder(uri("/subjects/" + encode(subject) + "/versions"))
-                .POST(HttpRequest.BodyPublishers.ofString(body.toString())), "registering a schema under " + subject);
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString())), what);
         if (answer == null || !answer.path("id").canConvertToInt()) {
-            throw new ProduceException(ProduceException.Kind.INVALID_SCHEMA,
-                    "The Schema Registry did not register the schema under subject " + subject);
+            throw new SchemaRegistryException(SchemaRegistryException.Kind.REFUSED,
+                    "The Schema Registry did not register the schema under subject " + subject, null);
         }
         return answer.get("id").asInt();
     }
 
-    @Override
+    /** The schema with this global id, or {@code null} when the registry has none. */
     public RegisteredSchema byId(int id) {
         JsonNode answer = call(HttpRequest.newBuilder(uri("/schemas/ids/" + id)).GET(), "looking up schema " + id);
         if (answer == null) {
-            throw new ProduceException(ProduceException.Kind.INVALID_SCHEMA,
-                    "Schema " + id + " not found in the Schema Registry.");
+            return null;
         }
         return new RegisteredSchema(id, null, null, SchemaType.fromRegistryName(answer.path("schemaType").asText(null)),
                 answer.path("schema").asText());
     }
 
-    @Override
+    /**
+     * The given version of the subject's schema, or its latest version when {@code version} is null; {@code null}
+     * when the subject or that version does not exist.
+     */
     public RegisteredSchema version(String subject, Integer version) {
         String v = version == null ? "latest" : String.valueOf(version);
         JsonNode answer = call(HttpRequest.newBuilder(uri("/subjects/" + encode(subject) + "/versions/" + v)).GET(),
@@ -75,7 +86,7 @@ public class ConfluentSchemaRegistryClient implements SchemaRegistry {
                 SchemaType.fromRegistryName(answer.path("schemaType").asText(null)), answer.path("schema").asText());
     }
 
-    /** The answer's JSON; {@code null} for a 404; refusals are INVALID_SCHEMA, everything else REGISTRY_UNAVAILABLE. */
+    /** The answer's JSON; {@code null} for a 404; refusals are REFUSED, everything else UNAVAILABLE. */
     private JsonNode call(HttpRequest.Builder request, String what) {
         HttpResponse<byte[]> response;
         try {
@@ -94,8 +105,8 @@ public class ConfluentSchemaRegistryClient implements SchemaRegistry {
         JsonNode body = parse(response.body());
         String message = body.path("message").asText(new String(response.body(), StandardCharsets.UTF_8));
         if (status == 409 || status == 422 || status == 400) {
-            throw new ProduceException(ProduceException.Kind.INVALID_SCHEMA,
-                    "The Schema Registry refused " + what + ": " + message);
+            throw new SchemaRegistryException(SchemaRegistryException.Kind.REFUSED,
+                    "The Schema Registry refused " + what + ": " + message, null);
         }
         if (status != 200) {
             throw unavailable(what, "HTTP " + status + ": " + message, null);
@@ -110,8 +121,8 @@ public class ConfluentSchemaRegistryClient implements SchemaRegistry {
         return URI.create(baseUrl + path);
     }
 
-    private ProduceException unavailable(String what, String problem, Throwable cause) {
-        return new ProduceException(ProduceException.Kind.REGISTRY_UNAVAILABLE, "Schema Registry "
+    private SchemaRegistryException unavailable(String what, String problem, Throwable cause) {
+        return new SchemaRegistryException(SchemaRegistryException.Kind.UNAVAILABLE, "Schema Registry "
                 + (baseUrl == null ? "" : "at " + baseUrl + " ") + "failed " + what + ": " + problem, cause);
     }
 

@@ -1,4 +1,4 @@
-package io.kafkarest.produce.format.protobuf;
+package io.kafkarest.schema.protobuf;
 
 import com.google.protobuf.Any;
 import com.google.protobuf.Api;

@@ -1,8 +1,9 @@
-package io.kafkarest.produce.format.protobuf;
+package io.kafkarest.schema.protobuf;
 
 import com.google.protobuf.CodedInputStream;
 import com.google.protobuf.CodedOutputStream;
 import com.google.protobuf.Descriptors.Descriptor;
+import com.google.protobuf.Descriptors.FileDescriptor;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -76,6 +77,28 @@ public final class MessageIndexes {
         } catch (IOException e) {
             throw new IllegalArgumentException("truncated or invalid message indexes: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The message type a path names within a file: the inverse of {@link #pathOf}.
+     *
+     * @throws IllegalArgumentException when the path names no message of the file
+     */
+    public static Descriptor messageAt(FileDescriptor file, List<Integer> path) {
+        if (path.isEmpty()) {
+            throw new IllegalArgumentException("empty message index path");
+        }
+        List<Descriptor> candidates = file.getMessageTypes();
+        Descriptor message = null;
+        for (int index : path) {
+            List<Descriptor> messages = candidates.stream().filter(d -> !d.getOptions().getMapEntry()).toList();
+            if (index < 0 || index >= messages.size()) {
+                throw new IllegalArgumentException("message indexes " + path + " name no message of the schema");
+            }
+            message = messages.get(index);
+            candidates = message.getNestedTypes();
+        }
+        return message;
     }
 
     private static int indexAmongSiblings(Descriptor message) {

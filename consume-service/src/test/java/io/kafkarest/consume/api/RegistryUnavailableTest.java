@@ -1,0 +1,100 @@
+package io.kafkarest.consume.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.kafkarest.kafka.embedded.EmbeddedKafka;
+import io.kafkarest.testing.TestKafka;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/** A Schema Registry that cannot be reached: schema-format reads answer 503 50301 naming it; binary still reads. */
+@MicronautTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class RegistryUnavailableTest implements TestPropertyProvider {
+    private final String deadRegistry = "http://127.0.0.1:" + EmbeddedKafka.freePort() + "/apis/ccompat/v7";
+
+    @Inject
+    EmbeddedServer server;
+    @Inject
+    JsonMapper jsonMapper;
+
+    private TestHttp http;
+    private TestTopics kafka;
+
+    @Override
+    public Map<String, String> getProperties() {
+        return Map.of("kafka.bootstrap.servers", TestKafka.bootstrapServers(),
+                "schema-registry.url", deadRegistry,
+                "schema-registry.timeout", "2s",
+                "endpoints.all.port", String.valueOf(EmbeddedKafka.freePort()));
+    }
+
+    @BeforeAll
+    void setUp() {
+        http = new TestHttp(server.getURI(), jsonMapper);
+        kafka = new TestTopics();
+    }
+
+    @AfterAll
+    void tearDown() {
+        kafka.close();
+    }
+
+    @Test
+    void schemaFormatReadsAnswer503NamingTheRegistry() {
+        String topic = "dead-registry-" + UUID.randomUUID().toString().substring(0, 8);
+        kafka.create(topic, 1);
+        kafka.send(topic, 0, null, ConsumerSchemaFormatsTest.framed(1, new byte[] {2, 'a'}));
+        String protobuf = createAndSubscribe("protobuf", topic);
+
+        List<TestHttp.Reply> failures = new ArrayList<>();
+        TestKafka.await(Duration.ofSeconds(30), "a failed read", () -> {
+            TestHttp.Reply r = http.get(protobuf + "/records", ConsumerSchemaFormatsTest.PROTOBUF_V2);
+            if (r.status() != 200) {
+                failures.add(r);
+            }
+            return !failures.isEmpty();
+        });
+        TestHttp.Reply failure = failures.getFirst();
+        assertEquals(503, failure.status(), failure.toString());
+        assertEquals(50301, failure.errorCode(), failure.toString());
+        assertTrue(failure.map().get("message").toString().contains(deadRegistry), failure.toString());
+        assertTrue(failure.map().get("message").toString().contains(topic + "/0/0"), failure.toString());
+
+        String binary = createAndSubscribe("binary", topic);
+        List<Map<String, Object>> records = new ArrayList<>();
+        TestKafka.await(Duration.ofSeconds(30), "the record as binary", () -> {
+            TestHttp.Reply r = http.get(binary + "/records", TestHttp.BINARY_V2);
+            assertEquals(200, r.status(), r.toString());
+            records.addAll(r.list());
+            return !records.isEmpty();
+        });
+        assertEquals(0, ((Number) records.getFirst().get("offset")).intValue());
+        assertTrue(new String(java.util.Base64.getDecoder().decode((String) records.getFirst().get("value")),
+                StandardCharsets.ISO_8859_1).endsWith("a"));
+    }
+
+    private String createAndSubscribe(String format, String topic) {
+        String group = "g-" + UUID.randomUUID().toString().substring(0, 8);
+        TestHttp.Reply created = http.post("/consumers/" + group,
+                "{\"format\":\"" + format + "\",\"auto.offset.reset\":\"earliest\"}");
+        assertEquals(200, created.status(), created.toString());
+        String base = "/consumers/" + group + "/instances/" + created.map().get("instance_id");
+        assertEquals(204, http.post(base + "/subscription", "{\"topics\":[\"" + topic + "\"]}").status());
+        return base;
+    }
+}
