@@ -14,7 +14,6 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.annotation.QueryValue;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -39,7 +38,7 @@ public class ConsumerRecordsController {
     }
 
     @Get("/{group}/instances/{instance}/records")
-    CompletableFuture<HttpResponse<List<Object>>> records(HttpRequest<?> request, String group, String instance,
+    CompletableFuture<HttpResponse<byte[]>> records(HttpRequest<?> request, String group, String instance,
                                                           @Nullable @QueryValue Long timeout,
                                                           @Nullable @QueryValue("max_bytes") Long maxBytes) {
         ConsumerInstance consumer = manager.get(group, instance);
@@ -48,7 +47,7 @@ public class ConsumerRecordsController {
     }
 
     @Get("/{group}/instances/{instance}/topics/{topic}")
-    CompletableFuture<HttpResponse<List<Object>>> topicRecords(HttpRequest<?> request, String group,
+    CompletableFuture<HttpResponse<byte[]>> topicRecords(HttpRequest<?> request, String group,
                                                                String instance, String topic,
                                                                @Nullable @QueryValue("max_bytes") Long maxBytes) {
         ConsumerInstance consumer = manager.get(group, instance);
@@ -57,7 +56,7 @@ public class ConsumerRecordsController {
                 .thenCompose(v -> read(consumer, type, null, maxBytes));
     }
 
-    private CompletableFuture<HttpResponse<List<Object>>> read(ConsumerInstance consumer, String type,
+    private CompletableFuture<HttpResponse<byte[]>> read(ConsumerInstance consumer, String type,
                                                                Long timeoutMs, Long maxBytes) {
         // A negative or missing timeout means the instance's; no read outlasts the instance's idle timeout.
         Duration timeout = timeoutMs == null || timeoutMs < 0
@@ -69,6 +68,6 @@ public class ConsumerRecordsController {
                 ? config.requestMaxBytes() : Math.min(maxBytes, config.requestMaxBytes());
         ReadLimits limits = new ReadLimits(timeout, max, consumer.settings().responseMinBytes());
         return consumer.read(limits, formats.converter(consumer.settings().format()))
-                .thenApply(records -> HttpResponse.ok(records).contentType(type));
+                .thenApply(records -> HttpResponse.ok(RecordFormats.jsonArray(records)).contentType(type));
     }
 }

@@ -13,7 +13,6 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.annotation.QueryValue;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -39,7 +38,7 @@ public class PartitionMessagesController {
     }
 
     @Get
-    CompletableFuture<HttpResponse<List<Object>>> messages(HttpRequest<?> request, String topic, int partition,
+    CompletableFuture<HttpResponse<byte[]>> messages(HttpRequest<?> request, String topic, int partition,
                                                            @Nullable @QueryValue Long offset,
                                                            @Nullable @QueryValue Integer count) {
         if (offset == null || offset < 0) {
@@ -52,6 +51,6 @@ public class PartitionMessagesController {
         String type = ConsumerMediaTypes.recordsType(format, ConsumerMediaTypes.apiVersion(request));
         return reader.read(topic, partition, offset, count == null ? 1 : count, config.requestMaxBytes(),
                         formats.converter(format))
-                .thenApply(records -> HttpResponse.ok(records).contentType(type));
+                .thenApply(records -> HttpResponse.ok(RecordFormats.jsonArray(records)).contentType(type));
     }
 }
