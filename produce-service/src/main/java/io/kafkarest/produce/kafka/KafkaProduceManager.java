@@ -16,6 +16,7 @@ import java.util.concurrent.Executor;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeader;
 
@@ -57,8 +58,15 @@ public class KafkaProduceManager implements ProduceManager {
         }
         checkPartition(topic, highest);
         List<CompletableFuture<RecordResult>> results = new ArrayList<>(records.size());
+        Throwable blocked = null;
         for (ProduceRecord record : records) {
-            results.add(send(topic, record));
+            if (blocked != null) {
+                results.add(CompletableFuture.completedFuture(RecordResult.failed(record.partition(), blocked)));
+                continue;
+            }
+            CompletableFuture<RecordResult> result = send(topic, record);
+            results.add(result);
+            blocked = blockedFor(result);
         }
         return CompletableFuture.allOf(results.toArray(CompletableFuture[]::new))
                 .thenApplyAsync(done -> results.stream().map(CompletableFuture::join).toList(), completionExecutor);
@@ -74,6 +82,19 @@ public class KafkaProduceManager implements ProduceManager {
             return CompletableFuture.failedFuture(e);
         }
         return send(topic, record);
+    }
+
+    /**
+     * The failure of a send that blocked for max.block.ms and gave up (no metadata for the topic, or no buffer
+     * space), else null. The rest of the request fails the same way without trying: when every broker is gone, each
+     * send would block as long again, and a request of 100 records would hang for 100 x max.block.ms.
+     */
+    private static Throwable blockedFor(CompletableFuture<RecordResult> result) {
+        if (!result.isDone()) {
+            return null;
+        }
+        Throwable failure = result.join().failure();
+        return failure instanceof TimeoutException ? failure : null;
     }
 
     private static int checkNotNegative(String topic, int partition) {
