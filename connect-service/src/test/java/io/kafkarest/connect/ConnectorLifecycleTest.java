@@ -189,6 +189,28 @@ class ConnectorLifecycleTest implements TestPropertyProvider {
     }
 
     @Test
+    void aSourceWritingToATopicThatDoesNotExistDeliversThroughTheBrokersAutoCreation() throws Exception {
+        String name = "auto-topic-" + UUID.randomUUID().toString().substring(0, 8);
+        String topic = "connect-auto-" + name;
+        Path file = dir.resolve(name + ".txt");
+        Files.write(file, List.of("a", "b"));
+        Map<String, String> config = new LinkedHashMap<>();
+        config.put("connector.class", "FileStreamSource");
+        config.put("tasks.max", "1");
+        config.put("file", file.toString());
+        config.put("topic", topic); // no topic.creation.*: the broker creates it on first use, as Kafka's default
+        config.put("value.converter", "org.apache.kafka.connect.storage.StringConverter");
+
+        assertEquals(201, httpPost(url("/connectors"), Map.of("name", name, "config", config)).status());
+
+        assertEquals(List.of("a", "b"), readValues(topic, 2));
+        awaitState(name, "RUNNING");
+        assertEquals(202, httpPut(url("/connectors/" + name + "/pause"), null).status());
+        awaitState(name, "PAUSED");
+        assertEquals(204, httpDelete(url("/connectors/" + name)).status());
+    }
+
+    @Test
     void putConfigCreatesAConnectorThatDoesNotExistYet() {
         String name = "file-sink-" + UUID.randomUUID().toString().substring(0, 8);
         Map<String, String> config = Map.of(

@@ -20,6 +20,8 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
  * request set them. {@code max.poll.interval.ms} defaults to the instance timeout plus a minute: an instance is
  * only polled when a client reads, and Kafka must not evict a live instance from its group before the proxy
  * expires it (Kafka's default, 5 minutes, equals the default instance timeout and would race with it).
+ * {@code allow.auto.create.topics} defaults to false: a REST client reading a topic that does not exist gets 40401
+ * and creates nothing, even on a broker that auto-creates topics (Kafka's default).
  */
 @Singleton
 public class KafkaConsumerInstanceFactory implements ConsumerInstanceFactory {
@@ -44,6 +46,8 @@ public class KafkaConsumerInstanceFactory implements ConsumerInstanceFactory {
         Map<String, Object> props = clientSettings.consumer();
         props.put(ConsumerConfig.GROUP_ID_CONFIG, id.group());
         props.put(ConsumerConfig.CLIENT_ID_CONFIG, id.instance());
+        // reading a topic that does not exist answers 40401 instead of creating it (the broker may auto-create)
+        props.putIfAbsent(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
         props.putIfAbsent(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG,
                 (int) Math.min(Integer.MAX_VALUE, instanceTimeout.plus(POLL_INTERVAL_MARGIN).toMillis()));
         settings.autoOffsetReset().ifPresent(reset -> props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, reset.kafkaName()));

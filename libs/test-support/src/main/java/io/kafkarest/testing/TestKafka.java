@@ -36,7 +36,6 @@ public final class TestKafka {
     private static Broker start() {
         if (!Boolean.getBoolean("test.kafka.embedded") && dockerAvailable()) {
             KafkaContainer container = new KafkaContainer(IMAGE)
-                    .withEnv("KAFKA_AUTO_CREATE_TOPICS_ENABLE", "false")
                     .withEnv("KAFKA_GROUP_INITIAL_REBALANCE_DELAY_MS", "0");
             container.start();
             return new Broker("testcontainers", container.getBootstrapServers(), container::stop);

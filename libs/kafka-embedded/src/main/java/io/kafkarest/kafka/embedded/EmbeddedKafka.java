@@ -76,7 +76,6 @@ public final class EmbeddedKafka implements AutoCloseable {
         c.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
         c.put("log.dirs", dataDir.toAbsolutePath().toString());
         c.put("num.partitions", "1");
-        c.put("auto.create.topics.enable", "false");
         c.put("offsets.topic.replication.factor", "1");
         c.put("offsets.topic.num.partitions", "5");
         c.put("transaction.state.log.replication.factor", "1");
