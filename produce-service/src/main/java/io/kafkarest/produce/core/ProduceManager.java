@@ -26,10 +26,13 @@ public interface ProduceManager {
     CompletableFuture<List<RecordResult>> produce(String topic, List<ProduceRecord> records);
 
     /**
-     * Produces one record of a topic that {@link #checkTopic} found; records of one caller are written in call order.
+     * Produces records of a topic that {@link #checkTopic} found, each on its own (v3): records of one caller are
+     * written in call order. When a send blocks for the producer's max.block.ms and gives up, the records after it
+     * fail the same way without being tried.
      *
-     * @return completes with the result, possibly on the producer's I/O thread (never block in a continuation);
-     *         fails with {@code PARTITION_NOT_FOUND} when the partition does not exist
+     * @return one future per record, in order; each completes with the result, possibly on the producer's I/O thread
+     *         (never block in a continuation), or fails with {@code PARTITION_NOT_FOUND} when its partition does not
+     *         exist
      */
-    CompletableFuture<RecordResult> produceOne(String topic, ProduceRecord record);
+    List<CompletableFuture<RecordResult>> produceEach(String topic, List<ProduceRecord> records);
 }

@@ -1,12 +1,14 @@
 package io.kafkarest.produce.core;
 
 import jakarta.inject.Singleton;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * Produces v3 records one at a time: serializes key and value (each with its own format and schema), then hands the
- * record to the {@link ProduceManager}. Used by streaming produce and by {@code records:batch}.
+ * Produces v3 records: serializes each key and value (each with its own format and schema), then hands the records to
+ * the {@link ProduceManager}. Used by streaming produce and by {@code records:batch}.
  */
 @Singleton
 public class RecordProducer {
@@ -36,26 +38,44 @@ public class RecordProducer {
     }
 
     /**
-     * Serializes and sends the record. Call from a thread that may block (schema lookups); records sent by one caller
-     * are written in call order.
+     * Serializes and sends the records, in order. Call from a thread that may block (schema lookups); records sent by
+     * one caller are written in call order. A record that does not serialize fails alone; when a send blocks for the
+     * producer's max.block.ms and gives up, the records after it fail the same way (see
+     * {@link ProduceManager#produceEach}).
      *
-     * @return completes when Kafka answered (possibly on the producer's I/O thread); fails with the
-     *         {@link ProduceException} or Kafka exception that stopped the record
+     * @return one future per record, in order: completes when Kafka answered (possibly on the producer's I/O thread);
+     *         fails with the {@link ProduceException} or Kafka exception that stopped the record
      */
-    public CompletableFuture<ProducedRecord> produce(String topic, OutgoingRecord record) {
-        SerializedData key;
-        SerializedData value;
-        try {
-            key = record.key() == RecordData.ABSENT ? null : serializer.serialize(topic, true, record.key(), "key.data");
-            value = record.value() == RecordData.ABSENT ? null
-                    : serializer.serialize(topic, false, record.value(), "value.data");
-        } catch (RuntimeException e) {
-            return CompletableFuture.failedFuture(e);
+    public List<CompletableFuture<ProducedRecord>> produceAll(String topic, List<OutgoingRecord> records) {
+        List<CompletableFuture<ProducedRecord>> results = new ArrayList<>(Collections.nCopies(records.size(), null));
+        List<ProduceRecord> serialized = new ArrayList<>(records.size());
+        List<Integer> positions = new ArrayList<>(records.size());
+        List<SerializedData[]> keysAndValues = new ArrayList<>(records.size());
+        for (int i = 0; i < records.size(); i++) {
+            OutgoingRecord record = records.get(i);
+            SerializedData key;
+            SerializedData value;
+            try {
+                key = record.key() == RecordData.ABSENT ? null
+                        : serializer.serialize(topic, true, record.key(), "key.data");
+                value = record.value() == RecordData.ABSENT ? null
+                        : serializer.serialize(topic, false, record.value(), "value.data");
+            } catch (RuntimeException e) {
+                results.set(i, CompletableFuture.failedFuture(e));
+                continue;
+            }
+            serialized.add(new ProduceRecord(record.partition(), key == null ? null : key.bytes(),
+                    value == null ? null : value.bytes(), record.headers(), record.timestamp()));
+            positions.add(i);
+            keysAndValues.add(new SerializedData[] {key, value});
         }
-        ProduceRecord kafkaRecord = new ProduceRecord(record.partition(), key == null ? null : key.bytes(),
-                value == null ? null : value.bytes(), record.headers(), record.timestamp());
-        return manager.produceOne(topic, kafkaRecord).thenCompose(result -> result.succeeded()
-                ? CompletableFuture.completedFuture(new ProducedRecord(result, key, value))
-                : CompletableFuture.failedFuture(result.failure()));
+        List<CompletableFuture<RecordResult>> sent = manager.produceEach(topic, serialized);
+        for (int j = 0; j < sent.size(); j++) {
+            SerializedData[] keyAndValue = keysAndValues.get(j);
+            results.set(positions.get(j), sent.get(j).thenCompose(result -> result.succeeded()
+                    ? CompletableFuture.completedFuture(new ProducedRecord(result, keyAndValue[0], keyAndValue[1]))
+                    : CompletableFuture.failedFuture(result.failure())));
+        }
+        return results;
     }
 }

@@ -57,6 +57,24 @@ public class KafkaProduceManager implements ProduceManager {
             }
         }
         checkPartition(topic, highest);
+        List<CompletableFuture<RecordResult>> results = sendInOrder(topic, records, false);
+        return CompletableFuture.allOf(results.toArray(CompletableFuture[]::new))
+                .thenApplyAsync(done -> results.stream().map(CompletableFuture::join).toList(), completionExecutor);
+    }
+
+    @Override
+    public List<CompletableFuture<RecordResult>> produceEach(String topic, List<ProduceRecord> records) {
+        return sendInOrder(topic, records, true);
+    }
+
+    /**
+     * Sends the records in order; after a send that blocked and gave up ({@link #blockedFor}) the rest fail the same
+     * way without being tried.
+     *
+     * @param checkEach whether to check each record's partition first (a bad one fails alone, PARTITION_NOT_FOUND)
+     */
+    private List<CompletableFuture<RecordResult>> sendInOrder(String topic, List<ProduceRecord> records,
+                                                              boolean checkEach) {
         List<CompletableFuture<RecordResult>> results = new ArrayList<>(records.size());
         Throwable blocked = null;
         for (ProduceRecord record : records) {
@@ -64,24 +82,19 @@ public class KafkaProduceManager implements ProduceManager {
                 results.add(CompletableFuture.completedFuture(RecordResult.failed(record.partition(), blocked)));
                 continue;
             }
+            if (checkEach && record.partition() != null) {
+                try {
+                    checkPartition(topic, checkNotNegative(topic, record.partition()));
+                } catch (ProduceException e) {
+                    results.add(CompletableFuture.failedFuture(e));
+                    continue;
+                }
+            }
             CompletableFuture<RecordResult> result = send(topic, record);
             results.add(result);
             blocked = blockedFor(result);
         }
-        return CompletableFuture.allOf(results.toArray(CompletableFuture[]::new))
-                .thenApplyAsync(done -> results.stream().map(CompletableFuture::join).toList(), completionExecutor);
-    }
-
-    @Override
-    public CompletableFuture<RecordResult> produceOne(String topic, ProduceRecord record) {
-        try {
-            if (record.partition() != null) {
-                checkPartition(topic, checkNotNegative(topic, record.partition()));
-            }
-        } catch (ProduceException e) {
-            return CompletableFuture.failedFuture(e);
-        }
-        return send(topic, record);
+        return results;
     }
 
     /**

@@ -66,6 +66,37 @@ class BlockedSendTest {
         results.forEach(result -> assertSame(noMetadata, result.failure()));
     }
 
+    @Test
+    void recordsProducedEachOnTheirOwnStopTryingAfterASendThatBlocked() throws Exception {
+        AtomicInteger sends = new AtomicInteger();
+        TimeoutException noMetadata = new TimeoutException("Topic t not present in metadata after 300 ms.");
+        MockProducer<byte[], byte[]> blocking =
+                new MockProducer<>(true, null, new ByteArraySerializer(), new ByteArraySerializer()) {
+                    @Override
+                    public synchronized Future<RecordMetadata> send(ProducerRecord<byte[], byte[]> record,
+                                                                    Callback callback) {
+                        if (sends.incrementAndGet() == 1) { // the first is written, then every broker is gone
+                            return super.send(record, callback);
+                        }
+                        callback.onCompletion(null, noMetadata);
+                        return new java.util.concurrent.CompletableFuture<>();
+                    }
+                };
+        SharedProducer shared = new SharedProducer(() -> blocking, Duration.ofSeconds(30));
+        KafkaProduceManager manager = new KafkaProduceManager(shared, oneTopic(), ForkJoinPool.commonPool(),
+                new AnswerDeadlines(shared));
+
+        List<java.util.concurrent.CompletableFuture<RecordResult>> results = manager.produceEach("t", List.of(
+                new ProduceRecord(null, null, new byte[] {1}), new ProduceRecord(5, null, new byte[] {2}),
+                new ProduceRecord(null, null, new byte[] {3}), new ProduceRecord(null, null, new byte[] {4})));
+
+        assertEquals(2, sends.get(), "the record after the blocked one was not tried");
+        assertTrue(results.get(0).get(5, TimeUnit.SECONDS).succeeded());
+        assertTrue(results.get(1).isCompletedExceptionally(), "partition 5 does not exist: fails alone");
+        assertSame(noMetadata, results.get(2).get(5, TimeUnit.SECONDS).failure());
+        assertSame(noMetadata, results.get(3).get(5, TimeUnit.SECONDS).failure());
+    }
+
     private static TopicMetadata oneTopic() {
         return new TopicMetadata() {
             @Override

@@ -9,6 +9,7 @@ import io.kafkarest.produce.api.v3.V3RecordStream.Item;
 import io.kafkarest.produce.core.ProduceException;
 import io.kafkarest.produce.core.ProduceManager;
 import io.kafkarest.produce.core.RecordProducer;
+import io.kafkarest.produce.core.RecordProducer.OutgoingRecord;
 import io.kafkarest.produce.core.RecordProducer.ProducedRecord;
 import io.kafkarest.produce.core.TopicMetadata;
 import io.kafkarest.rest.ErrorCode;
@@ -24,6 +25,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import jakarta.inject.Named;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -97,10 +99,8 @@ public class RecordsController {
                                                                @Nullable @Body byte[] body) {
         checkClusterAndTopic(clusterId, topicName);
         List<V3Record> entries = readBatch(body);
-        List<CompletableFuture<ProducedRecord>> sent = new ArrayList<>(entries.size());
-        for (V3Record entry : entries) {
-            sent.add(producer.produce(topicName, entry.record()));
-        }
+        List<CompletableFuture<ProducedRecord>> sent =
+                producer.produceAll(topicName, entries.stream().map(V3Record::record).toList());
         List<String> ids = entries.stream().map(V3Record::id).toList();
         return whenAllDone(sent).thenApplyAsync(done -> HttpResponse.<byte[]>status(HttpStatus.MULTI_STATUS)
                 .body(reports.batch(clusterId, topicName, ids, sent)), blocking);
@@ -108,10 +108,21 @@ public class RecordsController {
 
     /** Sends a group of streamed records; completes with their reports once Kafka answered them all. */
     private CompletableFuture<byte[]> send(String clusterId, String topic, List<Item> group) {
-        List<CompletableFuture<ProducedRecord>> sent = new ArrayList<>(group.size());
-        for (Item item : group) {
-            sent.add(item.error() != null ? CompletableFuture.failedFuture(item.error())
-                    : producer.produce(topic, item.record().record()));
+        List<CompletableFuture<ProducedRecord>> sent = new ArrayList<>(Collections.nCopies(group.size(), null));
+        List<OutgoingRecord> records = new ArrayList<>(group.size());
+        List<Integer> positions = new ArrayList<>(group.size());
+        for (int i = 0; i < group.size(); i++) {
+            Item item = group.get(i);
+            if (item.error() != null) {
+                sent.set(i, CompletableFuture.failedFuture(item.error()));
+            } else {
+                records.add(item.record().record());
+                positions.add(i);
+            }
+        }
+        List<CompletableFuture<ProducedRecord>> produced = producer.produceAll(topic, records);
+        for (int j = 0; j < produced.size(); j++) {
+            sent.set(positions.get(j), produced.get(j));
         }
         return whenAllDone(sent).thenApplyAsync(done -> reports.streamed(clusterId, topic, sent), blocking);
     }
