@@ -56,6 +56,7 @@ public class WorkerProperties {
         props.put(DistributedConfig.CONFIG_STORAGE_REPLICATION_FACTOR_CONFIG, replication);
         props.put(DistributedConfig.OFFSET_STORAGE_REPLICATION_FACTOR_CONFIG, replication);
         props.put(DistributedConfig.STATUS_STORAGE_REPLICATION_FACTOR_CONFIG, replication);
+        settings.pluginPathIfSet().ifPresent(path -> props.put(WorkerConfig.PLUGIN_PATH_CONFIG, path));
         props.putAll(rawWorker);
         return Collections.unmodifiableMap(props);
     }

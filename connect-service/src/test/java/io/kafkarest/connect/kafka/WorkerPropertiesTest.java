@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class WorkerPropertiesTest {
 
     private static final ConnectSettings DEFAULTS =
-            new ConnectSettings("connect-cluster", "connect-configs", "connect-offsets", "connect-status", (short) 1, null);
+            new ConnectSettings("connect-cluster", "connect-configs", "connect-offsets", "connect-status", (short) 1, null, null);
 
     @Test
     void defaultsMakeACompleteDistributedWorkerConfig() {
@@ -35,7 +35,7 @@ class WorkerPropertiesTest {
 
     @Test
     void namedSettingsBeatClientSettingsAndRawWorkerKeysBeatEverything() {
-        ConnectSettings settings = new ConnectSettings("g1", "c1", "o1", "s1", (short) 3, "http://w1:8084");
+        ConnectSettings settings = new ConnectSettings("g1", "c1", "o1", "s1", (short) 3, "http://w1:8084", "/opt/connect-plugins");
         Map<String, String> props = WorkerProperties.build(settings,
                 Map.of("bootstrap.servers", "k1:9092", "security.protocol", "SSL", "group.id", "from-client"),
                 Map.of("offset.flush.interval.ms", "60000", "status.storage.partitions", "2",
@@ -51,6 +51,7 @@ class WorkerPropertiesTest {
         assertEquals("SSL", props.get("security.protocol"));
         assertEquals("60000", props.get("offset.flush.interval.ms"));
         assertEquals("2", props.get("status.storage.partitions"));
+        assertEquals("/opt/connect-plugins", props.get("plugin.path"));
         assertEquals("org.apache.kafka.connect.storage.StringConverter", props.get("value.converter"));
     }
 
@@ -61,6 +62,7 @@ class WorkerPropertiesTest {
                 "kafka.client.client.dns.lookup", "use_all_dns_ips",
                 "connect.group-id", "env-group",
                 "connect.replication-factor", "2",
+                "connect.plugin-path", "/p1,/p2",
                 "connect.worker.offset.storage.partitions", "3",
                 "connect.worker.offset-storage.partitions", "ignored: dashed variant"))) {
             Map<String, String> props = context.getBean(WorkerProperties.class).asMap();
@@ -71,6 +73,7 @@ class WorkerPropertiesTest {
             assertEquals("connect-configs", props.get("config.storage.topic"));
             assertEquals("2", props.get("status.storage.replication.factor"));
             assertEquals("3", props.get("offset.storage.partitions"));
+            assertEquals("/p1,/p2", props.get("plugin.path"));
             assertFalse(props.keySet().stream().anyMatch(k -> k.contains("-")), props.toString());
         }
     }

@@ -118,6 +118,19 @@ class ComposeFileTest {
     }
 
     @Test
+    void connectReplicasShareAPluginFolderMountedAtTheirPluginPath() {
+        Map<String, Object> connect = section(section(compose, "services"), "connect-service");
+        String pluginPath = environment(connect).get("CONNECT_PLUGIN_PATH");
+        assertNotNull(pluginPath, "connect-service is given CONNECT_PLUGIN_PATH");
+        Object volumes = connect.get("volumes");
+        assertNotNull(volumes, "connect-service mounts its plugin folder");
+        assertTrue(((List<?>) volumes).stream().map(String::valueOf)
+                        .anyMatch(v -> v.endsWith(":" + pluginPath) || v.endsWith(":" + pluginPath + ":ro")),
+                "a volume is mounted at " + pluginPath + ": " + volumes);
+        assertTrue(Files.isDirectory(ROOT.resolve("connect-plugins")), "the default plugin folder exists");
+    }
+
+    @Test
     void placeholderDefaultsWithAColonAreQuoted() throws IOException {
         // Micronaut reads ${A:b:c} as "A, else b, else c": a default like localhost:9092 must be `quoted`
         for (String name : SERVICES) {

@@ -116,12 +116,33 @@ public final class LocalStack implements AutoCloseable {
         }
         switch (service) {
             case Services.CONSUME -> env.put("CONSUMER_ADVERTISED_URL", url);
-            case Services.CONNECT -> env.put("CONNECT_ADVERTISED_URL", url);
+            case Services.CONNECT -> {
+                env.put("CONNECT_ADVERTISED_URL", url);
+                env.put("CONNECT_PLUGIN_PATH", connectPluginPath());
+            }
             default -> { }
         }
         String name = options.replicasOf(service) > 1 ? service + "-" + (replica + 1) : service;
         return new Component(name, java(jvmOptionsOf(service), options.jarOf(service, service)), env, port,
                 "http://127.0.0.1:" + managementPort + "/health/readiness", null);
+    }
+
+    /**
+     * The {@code plugin.path} of every connect-service replica: {@code CONNECT_PLUGIN_PATH} when set, else the folder
+     * {@code connect-plugins} of the data directory ({@code .local/connect-plugins}), created when missing.
+     */
+    private String connectPluginPath() {
+        String fromEnvironment = System.getenv("CONNECT_PLUGIN_PATH");
+        if (fromEnvironment != null && !fromEnvironment.isBlank()) {
+            return fromEnvironment;
+        }
+        Path dir = options.workDir().resolve("connect-plugins").toAbsolutePath();
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create the Connect plugin folder " + dir, e);
+        }
+        return dir.toString();
     }
 
     private Component gateway() {
