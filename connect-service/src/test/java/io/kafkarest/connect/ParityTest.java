@@ -47,7 +47,10 @@ import org.junit.jupiter.api.io.TempDir;
  *   <li>{@code GET /admin/loggers}: lists every log4j2 logger the JVM has created; connect-service's JVM also holds
  *   Micronaut's and Netty's loggers, so only the shape and the root logger's level are compared (inherent).</li>
  *   <li>{@code GET /connectors}: the order is a hash set's and the names differ per side: compared as a set.</li>
- *   <li>A malformed or missing request body: 400 here, 500 on stock Connect (deliberate: a client error).</li>
+ *   <li>A malformed or missing request body (or a missing config or level in it): 400 here, 500 on stock Connect
+ *   (deliberate: a client error, not a server fault).</li>
+ *   <li>Errors raised before a resource matched (unknown path, 405, 406, 415): the same status and JSON body, with
+ *   {@code Content-Type: application/json} here where stock's Jersey sends none (deliberate).</li>
  * </ul>
  */
 @MicronautTest
@@ -72,7 +75,9 @@ class ParityTest implements TestPropertyProvider {
             "create without body", "stock: 500 with a NullPointerException's message",
             "put config malformed JSON", "stock: 500 with Jackson's parse error",
             "patch offsets malformed", "stock: 500 with Jackson's parse error",
-            "validate malformed", "stock: 500 with Jackson's parse error");
+            "validate malformed", "stock: 500 with Jackson's parse error",
+            "create without config", "stock: 500 with a NullPointerException's message",
+            "logger empty body", "stock: 500 with a NullPointerException's message");
 
     @Inject
     EmbeddedServer server;
@@ -122,6 +127,8 @@ class ParityTest implements TestPropertyProvider {
         messages.forEach(m -> report.append("message text differs (not a failure) ").append(m).append('\n'));
         BAD_BODY_IS_400.forEach((step, stockAnswer) -> report.append("deliberate: ").append(step)
                 .append(": 400 here, ").append(stockAnswer).append('\n'));
+        untypedErrors.forEach(step -> report.append("deliberate: ").append(step)
+                .append(": JSON error with Content-Type application/json here, stock sends no Content-Type\n"));
         SHAPE_ONLY.forEach((step, why) -> report.append("shape only: ").append(step).append(": ").append(why)
                 .append('\n'));
         System.out.println(report);
@@ -164,9 +171,16 @@ class ParityTest implements TestPropertyProvider {
         }
 
         Step call(String step, String method, String path, String body) {
+            return call(step, method, path, body, body == null ? null : "application/json");
+        }
+
+        Step call(String step, String method, String path, String body, String contentType, String... headers) {
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url + path)).timeout(Duration.ofSeconds(100));
-            if (body != null) {
-                request.header("Content-Type", "application/json");
+            if (contentType != null) {
+                request.header("Content-Type", contentType);
+            }
+            if (headers.length > 0) {
+                request.headers(headers);
             }
             request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                     : HttpRequest.BodyPublishers.ofString(body));
@@ -180,10 +194,10 @@ class ParityTest implements TestPropertyProvider {
                 throw new IllegalStateException(e);
             }
             String location = response.headers().firstValue("Location").map(this::mask).orElse(null);
-            String contentType = response.headers().firstValue("Content-Type")
+            String responseType = response.headers().firstValue("Content-Type")
                     .map(type -> type.split(";")[0].trim().toLowerCase(java.util.Locale.ROOT)).orElse(null);
             Step result = new Step(step, method + " " + mask(path), response.statusCode(), mask(response.body()),
-                    response.body(), location, contentType);
+                    response.body(), location, responseType);
             steps.add(result);
             return result;
         }
@@ -349,7 +363,10 @@ class ParityTest implements TestPropertyProvider {
         s.call("restart only failed without tasks", "POST", src + "/restart?onlyFailed=true", null);
         s.call("restart with tasks", "POST", src + "/restart?includeTasks=true", null);
         s.awaitState(s.source, "RUNNING", 1);
+        s.call("restart bad boolean", "POST", src + "/restart?includeTasks=maybe", null);
+        s.awaitState(s.source, "RUNNING", 1);
         s.call("restart task", "POST", src + "/tasks/0/restart", null);
+        s.call("restart task id not a number", "POST", src + "/tasks/x/restart", null);
         s.call("restart unknown task", "POST", src + "/tasks/7/restart", null);
         s.call("restart unknown connector", "POST", "/connectors/" + s.prefix + "-none/restart", null);
         s.awaitState(s.source, "RUNNING", 1);
@@ -422,10 +439,32 @@ class ParityTest implements TestPropertyProvider {
             return list != null && list.isEmpty();
         });
         s.call("list after delete", "GET", "/connectors", null);
+
+        // requests the REST layer itself turns away
+        String create = json(Map.of("name", s.prefix + "-x", "config", sourceConfig));
+        s.call("create text/plain", "POST", "/connectors", create, "text/plain");
+        s.call("create without content type", "POST", "/connectors", create, null);
+        s.call("create without config", "POST", "/connectors", json(Map.of("name", s.prefix + "-x")));
+        s.call("create empty name", "POST", "/connectors", json(Map.of("name", "", "config", sourceConfig)));
+        Map<String, String> otherName = new LinkedHashMap<>(sourceConfig);
+        otherName.put("name", "other");
+        s.call("create name mismatch", "POST", "/connectors",
+                json(Map.of("name", s.prefix + "-x", "config", otherName)));
+        s.call("unknown path", "GET", "/connectors/" + s.prefix + "-none/nothing", null);
+        s.call("unknown top path", "GET", "/nothing", null);
+        s.call("method not allowed", "DELETE", "/connector-plugins", null);
+        s.call("task id not a number", "GET", src + "/tasks/abc/status", null);
+        s.call("plugins bad boolean", "GET", "/connector-plugins?connectorsOnly=maybe", null);
+        s.call("accept text/plain", "GET", "/connectors", null, null, "Accept", "text/plain");
+        s.call("list trailing slash", "GET", "/connectors/", null);
+        s.call("logger empty body", "PUT", "/admin/loggers/org.apache.kafka.connect.file", null, "application/json");
         return s.steps;
     }
 
-    private static void compare(Step expected, Step actual, List<String> failures, List<String> messages) {
+    /** Errors stock Connect's Jersey sends without a Content-Type (raised before a resource matched). */
+    private final List<String> untypedErrors = new ArrayList<>();
+
+    private void compare(Step expected, Step actual, List<String> failures, List<String> messages) {
         String where = expected.name() + " (" + expected.request() + ")";
         assertEquals(expected.request(), actual.request(), "the scenarios diverged");
         if (BAD_BODY_IS_400.containsKey(expected.name())) {
@@ -447,7 +486,11 @@ class ParityTest implements TestPropertyProvider {
                 failures.add(where + ": Location " + actual.location() + ", stock " + expected.location());
             }
         }
-        if (!java.util.Objects.equals(expected.contentType(), actual.contentType())) {
+        boolean jsonErrorWhereStockSaysNothing = expected.status() >= 400 && expected.contentType() == null
+                && "application/json".equals(actual.contentType());
+        if (jsonErrorWhereStockSaysNothing) {
+            untypedErrors.add(where);
+        } else if (!java.util.Objects.equals(expected.contentType(), actual.contentType())) {
             failures.add(where + ": Content-Type " + actual.contentType() + ", stock " + expected.contentType());
         }
         JsonNode stockJson = expected.json();
