@@ -181,7 +181,8 @@ class ConnectWorkerApiTest implements TestPropertyProvider {
         assertEquals(400, badJson.json().get("error_code").asInt());
 
         Response noConfig = ConnectTestSupport.httpPost(url("/connectors"), Map.of("name", "no-config"));
-        assertEquals(422, noConfig.status(), noConfig.toString());
+        assertEquals(400, noConfig.status(), noConfig.toString());
+        assertEquals(400, noConfig.json().get("error_code").asInt());
         assertEquals("config may not be empty", noConfig.json().get("message").asText());
 
         Response badClass = ConnectTestSupport.httpPost(url("/connectors"),

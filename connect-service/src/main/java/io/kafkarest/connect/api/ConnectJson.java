@@ -3,6 +3,7 @@ package io.kafkarest.connect.api;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
@@ -21,10 +22,16 @@ public final class ConnectJson {
     private ConnectJson() {
     }
 
-    /** Reads a JSON body; an empty or malformed one is a 400 that says what was expected. */
-    public static <T> T read(byte[] body, TypeReference<T> type, String what) {
+    /**
+     * Reads a JSON body; an empty or malformed one is a 400 that says what was expected. A body without a
+     * {@code Content-Type} is a 415, as on Connect's server (Micronaut turns away other types before this).
+     */
+    public static <T> T read(HttpRequest<?> request, byte[] body, TypeReference<T> type, String what) {
         if (body == null || body.length == 0) {
             throw new BadRequestException("Request body is missing: expected " + what);
+        }
+        if (request.getContentType().isEmpty()) {
+            throw new ConnectRestException(415, "HTTP 415 Unsupported Media Type");
         }
         try {
             return MAPPER.readValue(body, type);

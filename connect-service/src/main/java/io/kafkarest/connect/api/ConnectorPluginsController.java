@@ -3,6 +3,7 @@ package io.kafkarest.connect.api;
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.kafkarest.connect.core.ConnectorPluginManager;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
@@ -42,8 +43,8 @@ public class ConnectorPluginsController {
     /** {@code {"name", "error_count", "groups", "configs": [{"definition", "value"}, ...]}}. */
     @Put(value = "/{plugin}/config/validate", consumes = MediaType.APPLICATION_JSON,
             produces = MediaType.APPLICATION_JSON)
-    public HttpResponse<byte[]> validate(@PathVariable String plugin, @Body @Nullable byte[] body) {
-        Map<String, String> config = ConnectJson.read(body, CONFIG, "the connector config {string: string}");
+    public HttpResponse<byte[]> validate(HttpRequest<?> request, @PathVariable String plugin, @Body @Nullable byte[] body) {
+        Map<String, String> config = ConnectJson.read(request, body, CONFIG, "the connector config {string: string}");
         return ConnectJson.ok(plugins.validate(plugin, config));
     }
 }

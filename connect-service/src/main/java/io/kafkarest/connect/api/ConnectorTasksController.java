@@ -14,6 +14,7 @@ import io.micronaut.http.annotation.Put;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import org.apache.kafka.connect.runtime.rest.errors.ConnectRestException;
 
 /**
  * {@code /connectors/{connector}/tasks...}: task configs, task status and restart; plus the two endpoints Connect
@@ -36,15 +37,15 @@ public class ConnectorTasksController {
     }
 
     @Get(value = "/tasks/{task}/status", produces = MediaType.APPLICATION_JSON)
-    public HttpResponse<byte[]> taskStatus(@PathVariable String connector, @PathVariable int task) {
-        return ConnectJson.ok(tasks.taskStatus(connector, task));
+    public HttpResponse<byte[]> taskStatus(@PathVariable String connector, @PathVariable String task) {
+        return ConnectJson.ok(tasks.taskStatus(connector, taskId(task)));
     }
 
     /** 204 once the task restarted. */
     @Post(value = "/tasks/{task}/restart", consumes = MediaType.ALL)
     public HttpResponse<Void> restartTask(HttpRequest<?> request, @PathVariable String connector,
-                                          @PathVariable int task, @QueryValue @Nullable Boolean forward) {
-        tasks.restartTask(connector, task, RequestContexts.of(request, forward));
+                                          @PathVariable String task, @QueryValue @Nullable Boolean forward) {
+        tasks.restartTask(connector, taskId(task), RequestContexts.of(request, forward));
         return HttpResponse.noContent();
     }
 
@@ -62,5 +63,14 @@ public class ConnectorTasksController {
                                            @Body @Nullable byte[] body, @QueryValue @Nullable Boolean forward) {
         tasks.fenceZombies(connector, body == null ? new byte[0] : body, RequestContexts.of(request, forward));
         return HttpResponse.noContent();
+    }
+
+    /** A task id that is not a number names no resource: 404, as on Connect's server (JAX-RS path parameters). */
+    private static int taskId(String task) {
+        try {
+            return Integer.parseInt(task);
+        } catch (NumberFormatException e) {
+            throw new ConnectRestException(404, "HTTP 404 Not Found");
+        }
     }
 }

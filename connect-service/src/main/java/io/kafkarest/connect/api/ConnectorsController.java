@@ -60,7 +60,7 @@ public class ConnectorsController {
     @Post(consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
     public HttpResponse<byte[]> create(HttpRequest<?> request, @Body @Nullable byte[] body,
                                        @QueryValue @Nullable Boolean forward) {
-        CreateConnectorRequest create = ConnectJson.read(body, CREATE_REQUEST,
+        CreateConnectorRequest create = ConnectJson.read(request, body, CREATE_REQUEST,
                 "{\"name\": string, \"config\": {string: string}}");
         Herder.Created<ConnectorInfo> created = connectors.create(create, RequestContexts.of(request, forward));
         return ConnectJson.response(HttpStatus.CREATED, created.result())
@@ -81,7 +81,7 @@ public class ConnectorsController {
     @Put(value = "/{connector}/config", consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
     public HttpResponse<byte[]> putConfig(HttpRequest<?> request, @PathVariable String connector,
                                           @Body @Nullable byte[] body, @QueryValue @Nullable Boolean forward) {
-        Map<String, String> config = ConnectJson.read(body, CONFIG, "the connector config {string: string}");
+        Map<String, String> config = ConnectJson.read(request, body, CONFIG, "the connector config {string: string}");
         Herder.Created<ConnectorInfo> result = connectors.putConfig(connector, config,
                 RequestContexts.of(request, forward));
         if (result.created()) {
@@ -94,7 +94,7 @@ public class ConnectorsController {
     @Patch(value = "/{connector}/config", consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
     public HttpResponse<byte[]> patchConfig(HttpRequest<?> request, @PathVariable String connector,
                                             @Body @Nullable byte[] body, @QueryValue @Nullable Boolean forward) {
-        Map<String, String> patch = ConnectJson.read(body, CONFIG, "connector config keys {string: string}");
+        Map<String, String> patch = ConnectJson.read(request, body, CONFIG, "connector config keys {string: string}");
         return ConnectJson.ok(connectors.patchConfig(connector, patch, RequestContexts.of(request, forward)));
     }
 
@@ -170,7 +170,7 @@ public class ConnectorsController {
     @Patch(value = "/{connector}/offsets", consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
     public HttpResponse<byte[]> alterOffsets(HttpRequest<?> request, @PathVariable String connector,
                                              @Body @Nullable byte[] body, @QueryValue @Nullable Boolean forward) {
-        ConnectorOffsets offsets = ConnectJson.read(body, OFFSETS, "{\"offsets\": [...]}");
+        ConnectorOffsets offsets = ConnectJson.read(request, body, OFFSETS, "{\"offsets\": [...]}");
         return ConnectJson.ok(connectors.alterOffsets(connector, offsets, RequestContexts.of(request, forward)));
     }
 

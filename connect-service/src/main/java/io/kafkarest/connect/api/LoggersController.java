@@ -3,6 +3,7 @@ package io.kafkarest.connect.api;
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.kafkarest.connect.core.WorkerManager;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
@@ -40,9 +41,9 @@ public class LoggersController {
 
     /** {@code {"level": "DEBUG"}}: 200 with the loggers changed ({@code scope=worker}), 204 for {@code scope=cluster}. */
     @Put(value = "/{logger}", consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
-    public HttpResponse<byte[]> setLevel(@PathVariable String logger, @Body @Nullable byte[] body,
+    public HttpResponse<byte[]> setLevel(HttpRequest<?> request, @PathVariable String logger, @Body @Nullable byte[] body,
                                          @QueryValue("scope") @Nullable String scope) {
-        Map<String, String> level = ConnectJson.read(body, LEVEL, "{\"level\": string}");
+        Map<String, String> level = ConnectJson.read(request, body, LEVEL, "{\"level\": string}");
         List<String> changed = worker.setLevel(logger, level, scope);
         return changed == null ? HttpResponse.noContent() : ConnectJson.ok(changed);
     }

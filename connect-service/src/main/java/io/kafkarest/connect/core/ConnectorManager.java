@@ -207,7 +207,7 @@ public class ConnectorManager {
 
     private static Map<String, String> requireConfig(Map<String, String> config) {
         if (config == null) {
-            throw new ConnectRestException(422, "config may not be empty");
+            throw new BadRequestException("config may not be empty");
         }
         return new LinkedHashMap<>(config);
     }
