@@ -257,6 +257,32 @@ class EndToEndTest {
         assertEquals(List.of("first", "second", "third"),
                 lines.stream().map(line -> readTree(line).get("payload").asText()).toList());
 
+        // every other endpoint family, through the gateway
+        String path = "/connectors/" + name;
+        assertEquals(file.toAbsolutePath().toString(), body(get(path + "/config"), 200).get("file").asText());
+        assertEquals(0, body(get(path + "/tasks"), 200).get(0).at("/id/task").asInt());
+        assertEquals("RUNNING", body(get(path + "/tasks/0/status"), 200).get("state").asText());
+        assertTrue(body(get(path + "/topics"), 200).at("/" + name + "/topics").toString().contains(topic));
+        JsonNode patched = body(send("PATCH", path + "/config", "application/json",
+                "{\"batch.size\":\"100\"}"), 200);
+        assertEquals("100", patched.at("/config/batch.size").asText(), patched.toString());
+        assertEquals(204, send("POST", path + "/restart", "application/json", null).statusCode());
+        assertEquals(202, send("POST", path + "/restart?includeTasks=true", "application/json", null).statusCode());
+        assertEquals(202, send("PUT", path + "/pause", "application/json", null).statusCode());
+        awaitConnectorState(name, "PAUSED");
+        assertEquals(202, send("PUT", path + "/resume", "application/json", null).statusCode());
+        awaitConnectorState(name, "RUNNING");
+        assertEquals(204, send("PUT", path + "/stop", "application/json", null).statusCode());
+        awaitConnectorState(name, "STOPPED");
+        assertTrue(body(get(path + "/offsets"), 200).has("offsets"));
+        JsonNode validated = body(send("PUT", "/connector-plugins/FileStreamSource/config/validate",
+                "application/json", json.writeValueAsString(Map.of("name", name, "connector.class", "FileStreamSource",
+                        "file", file.toAbsolutePath().toString(), "topic", topic))), 200);
+        assertEquals(0, validated.get("error_count").asInt(), "a valid config validates without errors");
+        assertTrue(body(get("/connector-plugins/FileStreamSink/config"), 200).isArray());
+        assertTrue(body(get("/admin/loggers"), 200).has("root"));
+        assertEquals(200, get("/health").statusCode());
+
         assertEquals(204, send("DELETE", "/connectors/" + name, "application/json", null).statusCode());
         TestKafka.await(WAIT, "connector gone", () -> get("/connectors/" + name + "/status").statusCode() == 404);
         assertFalse(body(get("/connectors"), 200).toString().contains(name));
@@ -301,6 +327,14 @@ class EndToEndTest {
         HttpResponse<String> subjects = call(HttpRequest.newBuilder(URI.create(stack.registryUrl() + "/subjects")).GET().build());
         assertEquals(200, subjects.statusCode());
         assertTrue(readTree(subjects.body()).isArray());
+    }
+
+    private void awaitConnectorState(String name, String state) {
+        TestKafka.await(WAIT, name + " " + state, () -> {
+            HttpResponse<String> status = get("/connectors/" + name + "/status");
+            return status.statusCode() == 200
+                    && state.equals(readTree(status.body()).at("/connector/state").asText());
+        });
     }
 
     private String clusterId() throws IOException {
