@@ -36,6 +36,14 @@ final class StockConnectWorker implements AutoCloseable {
     }
 
     static StockConnectWorker start(Path dir) {
+        return start(dir, Map.of());
+    }
+
+    /**
+     * @param overrides worker settings that win over the defaults, e.g. {@code group.id} and the three storage topics
+     *                  of connect-service's group, so that the stock worker joins it
+     */
+    static StockConnectWorker start(Path dir, Map<String, String> overrides) {
         String id = "stock-" + UUID.randomUUID().toString().substring(0, 8);
         int port = EmbeddedKafka.freePort();
         Map<String, String> props = new TreeMap<>();
@@ -54,6 +62,7 @@ final class StockConnectWorker implements AutoCloseable {
         props.put("offset.flush.interval.ms", "1000");
         props.put("plugin.discovery", "service_load");
         props.put("listeners", "http://127.0.0.1:" + port);
+        props.putAll(overrides);
         try {
             Path file = dir.resolve("stock-worker.properties");
             Properties properties = new Properties();
