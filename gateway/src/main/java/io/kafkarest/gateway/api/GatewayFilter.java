@@ -13,6 +13,7 @@ import io.kafkarest.gateway.core.RouteMatch;
 import io.kafkarest.gateway.core.RouteTable;
 import io.micronaut.context.annotation.Property;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MutableHttpResponse;
@@ -31,6 +32,9 @@ import reactor.core.publisher.Mono;
  */
 @Filter(Filter.MATCH_ALL_PATTERN)
 public class GatewayFilter implements HttpServerFilter {
+    /** How many other replicas a request that could not reach one is tried on. */
+    private static final int RETRIES = 2;
+
     private final RouteTable routes;
     private final BackendDirectory backends;
     private final BackendForwarder forwarder;
@@ -85,15 +89,39 @@ public class GatewayFilter implements HttpServerFilter {
 
     private Mono<MutableHttpResponse<?>> toService(HttpRequest<?> request, String pathAndQuery,
                                                    ExternalBase external, BackendService service) {
+        return toService(request, pathAndQuery, external, service, canRetry(request) ? RETRIES : 0);
+    }
+
+    /**
+     * To the next replica of the service; a replica that cannot be reached is skipped for a while, and an idempotent
+     * request without a body is then tried on the next one ({@code retries} times at most).
+     */
+    private Mono<MutableHttpResponse<?>> toService(HttpRequest<?> request, String pathAndQuery,
+                                                   ExternalBase external, BackendService service, int retries) {
         return Mono.fromFuture(backends.next(service))
                 .flatMap(endpoint -> forwarder.forward(request, pathAndQuery, external, endpoint)
                         .onErrorResume(e -> {
                             if (BackendFailure.of(e).unreachable()) {
                                 backends.reportUnreachable(endpoint);
+                                if (retries > 0) {
+                                    return toService(request, pathAndQuery, external, service, retries - 1);
+                                }
                             }
                             return answer(GatewayErrors.backendFailed(service, endpoint, e));
                         }))
                 .onErrorResume(e -> answer(GatewayErrors.backendFailed(service, e)));
+    }
+
+    /**
+     * Whether the request may be sent again to another replica after the first could not be reached: idempotent
+     * methods only, and only without a body (a streamed body may have been read already).
+     */
+    static boolean canRetry(HttpRequest<?> request) {
+        HttpMethod method = request.getMethod();
+        boolean idempotent = method == HttpMethod.GET || method == HttpMethod.HEAD || method == HttpMethod.OPTIONS
+                || method == HttpMethod.PUT || method == HttpMethod.DELETE;
+        return idempotent && request.getContentLength() <= 0
+                && !request.getHeaders().contains(HttpHeaders.TRANSFER_ENCODING);
     }
 
     /** To the node that owns the instance; an instance nobody owns, or whose node is gone, is a fast 404 40403. */
