@@ -2,10 +2,12 @@ package io.kafkarest.gateway.api;
 
 import io.kafkarest.gateway.backend.BackendDirectory;
 import io.kafkarest.gateway.backend.BackendFailure;
+import io.kafkarest.gateway.backend.ConsumerOwnerLocator;
 import io.kafkarest.gateway.core.BackendService;
 import io.kafkarest.gateway.core.ConsumerInstanceKey;
 import io.kafkarest.gateway.core.ConsumerPins;
 import io.kafkarest.gateway.core.Endpoint;
+import io.kafkarest.rest.ErrorCode;
 import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -21,6 +23,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -38,6 +41,10 @@ import reactor.core.publisher.Mono;
  * The owner is the node that {@code base_uri} names (a consume node advertises itself there, see
  * {@code CONSUMER_ADVERTISED_URL}); only an answer without a usable {@code base_uri} pins the node the create was
  * sent to.
+ * <p>
+ * A create that names its instance ({@code name}, or v1's {@code id}) is first checked against every consume node:
+ * a live instance of that name in the group, on any node, answers 409 40902 as one proxy would (each node only knows
+ * its own instances). Two creates of one name at the same moment can still both pass.
  */
 @Singleton
 class ConsumerCreation {
@@ -50,21 +57,58 @@ class ConsumerCreation {
 
     private final BackendDirectory backends;
     private final ConsumerPins pins;
+    private final ConsumerOwnerLocator owners;
     private final HttpClient httpClient;
     private final JsonMapper json;
 
-    ConsumerCreation(BackendDirectory backends, ConsumerPins pins, HttpClient httpClient, JsonMapper json) {
+    ConsumerCreation(BackendDirectory backends, ConsumerPins pins, ConsumerOwnerLocator owners, HttpClient httpClient,
+                     JsonMapper json) {
         this.backends = backends;
         this.pins = pins;
+        this.owners = owners;
         this.httpClient = httpClient;
         this.json = json;
     }
 
     Mono<MutableHttpResponse<?>> create(HttpRequest<?> request, String pathAndQuery, ExternalBase external,
                                         String group) {
+        return Mono.fromFuture(bodyOf(request)).flatMap(body -> {
+            Optional<String> name = instanceName(body);
+            if (name.isEmpty()) {
+                return createOnANode(request, pathAndQuery, external, group, body);
+            }
+            ConsumerInstanceKey key = new ConsumerInstanceKey(group, name.get());
+            return Mono.fromFuture(owners.findLive(key)).flatMap(owner -> owner.isPresent()
+                    ? answer(GatewayErrors.of(ErrorCode.CONSUMER_ALREADY_EXISTS, "Consumer instance with the "
+                            + "specified name already exists: instance '" + key.instance() + "' of group '" + group
+                            + "'"))
+                    : createOnANode(request, pathAndQuery, external, group, body));
+        });
+    }
+
+    /** The instance name of a create body ({@code id} wins over {@code name}, as in consume-service), if any. */
+    private Optional<String> instanceName(byte[] body) {
+        try {
+            JsonNode create = body.length == 0 ? null : json.readValue(body, Argument.of(JsonNode.class));
+            if (create == null || !create.isObject()) {
+                return Optional.empty();
+            }
+            for (String field : List.of("id", "name")) {
+                JsonNode value = create.get(field);
+                if (value != null && value.isString() && !value.getStringValue().isBlank()) {
+                    return Optional.of(value.getStringValue());
+                }
+            }
+            return Optional.empty();
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty(); // the node answers what is wrong with the body
+        }
+    }
+
+    private Mono<MutableHttpResponse<?>> createOnANode(HttpRequest<?> request, String pathAndQuery,
+                                                       ExternalBase external, String group, byte[] body) {
         return Mono.fromFuture(backends.next(BackendService.CONSUME))
-                .flatMap(node -> Mono.fromFuture(bodyOf(request))
-                        .flatMap(body -> exchange(request, pathAndQuery, external, node, body))
+                .flatMap(node -> exchange(request, pathAndQuery, external, node, body)
                         .<MutableHttpResponse<?>>map(response -> relay(response, node, group, external))
                         .onErrorResume(e -> {
                             if (BackendFailure.of(e).unreachable()) {

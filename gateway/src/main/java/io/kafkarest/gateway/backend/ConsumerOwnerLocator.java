@@ -67,6 +67,20 @@ public class ConsumerOwnerLocator {
         return mine;
     }
 
+    /**
+     * The node that has the instance now, asking every consume node whatever the pin table says (a pinned node may
+     * have lost it); remembered when found. Never fails, completes within the lookup timeout.
+     */
+    public CompletableFuture<Optional<Endpoint>> findLive(ConsumerInstanceKey key) {
+        return backends.all(BackendService.CONSUME)
+                .thenCompose(endpoints -> askAll(key, endpoints))
+                .exceptionally(error -> Optional.empty())
+                .thenApply(owner -> {
+                    owner.ifPresent(o -> pins.pin(key, o));
+                    return owner;
+                });
+    }
+
     @Scheduled(fixedDelay = "${gateway.pin-sweep-interval:30s}")
     void expirePins() {
         pins.expire();

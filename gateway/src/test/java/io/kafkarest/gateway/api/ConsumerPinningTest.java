@@ -113,7 +113,9 @@ class ConsumerPinningTest implements TestPropertyProvider {
         ConsumeNodeStub owner1 = ownerOf(group, "c1", node1, node2);
         ConsumeNodeStub owner2 = ownerOf(group, "c2", node1, node2);
         assertNotEquals(owner1, owner2, "creates are spread round robin");
-        assertTrue(owner1.stub().seen().getFirst().header("X-Forwarded-Host").equals("127.0.0.1"));
+        assertTrue(owner1.stub().seen("/consumers/" + group).stream()
+                .anyMatch(s -> "127.0.0.1".equals(s.header("X-Forwarded-Host"))));
+        int createLookups = lookups(node1) + lookups(node2); // a named create asks every node whether it exists
 
         for (String instance : List.of("c1", "c2")) {
             String base = gateway() + "/consumers/" + group + "/instances/" + instance;
@@ -131,7 +133,7 @@ class ConsumerPinningTest implements TestPropertyProvider {
             assertTrue(other.stub().seen("/consumers/" + group + "/instances/" + instance).isEmpty(),
                     "the other node never sees the instance's requests");
         }
-        assertEquals(0, lookups(node1) + lookups(node2), "this gateway knew the owners");
+        assertEquals(createLookups, lookups(node1) + lookups(node2), "this gateway knew the owners");
     }
 
     @Test
@@ -139,6 +141,8 @@ class ConsumerPinningTest implements TestPropertyProvider {
         String group = "lookup-group";
         create(gateway(), group, "c1");
         ConsumeNodeStub owner = ownerOf(group, "c1", node1, node2);
+        node1.stub().clear(); // forget the create's existence check
+        node2.stub().clear();
         Map<String, Object> props = new HashMap<>(gatewayProperties(node1, node2));
         props.put("gateway.external-url", "https://kafka.example.com/rest/");
         try (EmbeddedServer other = ApplicationContext.run(EmbeddedServer.class, props)) {
@@ -159,6 +163,29 @@ class ConsumerPinningTest implements TestPropertyProvider {
     }
 
     @Test
+    void aSecondCreateOfALiveNameIsA409OnAnyNodeAndThroughAnyGateway() {
+        String group = "dup-group";
+        create(gateway(), group, "dup");
+        ConsumeNodeStub owner = ownerOf(group, "dup", node1, node2);
+
+        HttpResponse<byte[]> again = Http.post(gateway() + "/consumers/" + group, "{\"name\":\"dup\"}",
+                "Content-Type", V2, "Accept", V2);
+        assertEquals(409, again.statusCode(), Http.text(again));
+        assertEquals(40902, ((Number) read(again).get("error_code")).intValue());
+        try (EmbeddedServer restarted = ApplicationContext.run(EmbeddedServer.class,
+                new HashMap<String, Object>(gatewayProperties(node1, node2)))) {
+            HttpResponse<byte[]> v1 = Http.post("http://127.0.0.1:" + restarted.getPort() + "/consumers/" + group,
+                    "{\"id\":\"dup\"}", "Content-Type", "application/vnd.kafka.v1+json");
+            assertEquals(409, v1.statusCode(), "a gateway that never saw the instance: " + Http.text(v1));
+            assertEquals(40902, ((Number) read(v1).get("error_code")).intValue());
+        }
+        ownerOf(group, "dup", node1, node2); // still exactly one
+        assertEquals(owner, ownerOf(group, "dup", node1, node2));
+        Map<String, Object> other = create(gateway(), group, "other");
+        assertEquals("other", other.get("instance_id"), "other names are created as before");
+    }
+
+    @Test
     void unknownInstanceIsA40403() {
         long start = System.nanoTime();
         HttpResponse<byte[]> r = Http.get(gateway() + "/consumers/g/instances/nobody/records");
@@ -176,14 +203,16 @@ class ConsumerPinningTest implements TestPropertyProvider {
         create(gateway(), group, "c1");
         ConsumeNodeStub owner = ownerOf(group, "c1", node1, node2);
         String base = gateway() + "/consumers/" + group + "/instances/c1";
+        int createLookups = lookups(node1) + lookups(node2);
         assertEquals(204, Http.send("DELETE", base, null, "Content-Type", V2).statusCode());
         assertTrue(owner.stub().seen().stream().anyMatch(s -> s.method().equals("DELETE")));
-        assertEquals(0, lookups(node1) + lookups(node2));
+        assertEquals(createLookups, lookups(node1) + lookups(node2));
 
         HttpResponse<byte[]> r = Http.get(base + "/records");
         assertEquals(404, r.statusCode());
         assertEquals(40403, ((Number) read(r).get("error_code")).intValue());
-        assertEquals(2, lookups(node1) + lookups(node2), "the gateway forgot the instance and asked the nodes");
+        assertEquals(createLookups + 2, lookups(node1) + lookups(node2),
+                "the gateway forgot the instance and asked the nodes");
     }
 
     @Test

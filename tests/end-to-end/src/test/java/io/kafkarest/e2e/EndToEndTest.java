@@ -206,6 +206,10 @@ class EndToEndTest {
                 }
             }
             assertEquals(1, owning.size(), instance + " lives on exactly one node: " + owning);
+            HttpResponse<String> duplicate = send("POST", "/consumers/" + group, V2,
+                    "{\"name\":\"" + instance + "\",\"format\":\"binary\"}");
+            assertEquals(409, duplicate.statusCode(), "a live name is taken on every node: " + duplicate.body());
+            assertEquals(40902, readTree(duplicate.body()).get("error_code").asInt());
             owners.add(owning.get(0));
 
             assertEquals(204, sendTo("POST", baseUri + "/subscription", V2,
