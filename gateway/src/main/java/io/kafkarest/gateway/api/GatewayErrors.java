@@ -26,6 +26,12 @@ final class GatewayErrors {
         return of(ErrorCode.NOT_FOUND, "No API endpoint for " + method + " " + path);
     }
 
+    /** 405 with {@code Allow}: the path is an endpoint, but not for this method. */
+    static MutableHttpResponse<?> methodNotAllowed(String method, String path, java.util.Set<String> allowed) {
+        return of(ErrorCode.METHOD_NOT_ALLOWED, "Method " + method + " is not allowed for " + path + "; allowed: "
+                + String.join(", ", allowed)).header("Allow", String.join(", ", allowed));
+    }
+
     /**
      * 413, closing the connection: the rest of the body is not read, and a client that writes its whole body before
      * reading the answer would otherwise wait forever.

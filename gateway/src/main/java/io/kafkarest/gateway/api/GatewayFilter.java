@@ -75,7 +75,9 @@ public class GatewayFilter implements HttpServerFilter {
         String rawPath = request.getUri().getRawPath() == null ? "/" : request.getUri().getRawPath();
         Optional<RouteMatch> match = routes.match(request.getMethodName(), rawPath);
         if (match.isEmpty()) {
-            return answer(GatewayErrors.noRoute(request.getMethodName(), rawPath));
+            java.util.Set<String> allowed = routes.allowedMethods(rawPath);
+            return answer(allowed.isEmpty() ? GatewayErrors.noRoute(request.getMethodName(), rawPath)
+                    : GatewayErrors.methodNotAllowed(request.getMethodName(), rawPath, allowed));
         }
         RouteMatch route = match.get();
         ExternalBase external = ExternalBase.of(request, config.getExternalUrl());

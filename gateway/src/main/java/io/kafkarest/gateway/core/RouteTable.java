@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
@@ -66,6 +67,24 @@ public final class RouteTable {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * The methods some route takes on this path, for a 405's {@code Allow} (HEAD wherever GET); empty when no route
+     * knows the path (a 404). Only asked when {@link #match} found nothing, so no route of the path takes any method.
+     */
+    public Set<String> allowedMethods(String rawPath) {
+        List<String> segments = PathPattern.segmentsOf(rawPath);
+        Set<String> allowed = new TreeSet<>();
+        for (Route route : routes) {
+            if (route.path().match(segments).isPresent()) {
+                allowed.addAll(route.methods());
+                if (route.methods().contains("GET")) {
+                    allowed.add("HEAD");
+                }
+            }
+        }
+        return allowed;
     }
 
     public List<Route> routes() {

@@ -137,8 +137,17 @@ class GatewayProxyTest implements TestPropertyProvider {
         assertEquals(404, r.statusCode());
         assertTrue(text(r).contains("\"error_code\":404"), text(r));
         assertTrue(text(r).contains("/no/such/path"), text(r));
-        assertEquals(404, send("DELETE", gateway() + "/topics/orders", null).statusCode());
         assertTrue(adminSeen().isEmpty() && produce.seen().isEmpty());
+    }
+
+    @Test
+    void aKnownPathWithAnotherMethodIsA405JsonWithAllow() {
+        HttpResponse<byte[]> r = send("DELETE", gateway() + "/topics/orders", null);
+        assertEquals(405, r.statusCode(), text(r));
+        assertTrue(text(r).contains("\"error_code\":405"), text(r));
+        assertEquals("GET, HEAD, POST", r.headers().firstValue("Allow").orElseThrow());
+        assertEquals(405, send("PUT", gateway() + "/", null).statusCode(), "Connect's root is GET only");
+        assertTrue(adminSeen().isEmpty() && produce.seen().isEmpty() && connect.seen().isEmpty());
     }
 
     @Test

@@ -107,6 +107,14 @@ class RouteTableTest {
     }
 
     @Test
+    void theMethodsOfAKnownPathAreTheAllowedOnes() {
+        assertEquals(java.util.Set.of("GET", "HEAD", "POST"), table.allowedMethods("/topics/t"));
+        assertEquals(java.util.Set.of("GET", "HEAD"), table.allowedMethods("/brokers"));
+        assertEquals(java.util.Set.of("GET", "HEAD"), table.allowedMethods("/topics/t/partitions/0/messages"));
+        assertTrue(table.allowedMethods("/no/such/path").isEmpty());
+    }
+
+    @Test
     void collisionsAreDecidedByMethod() {
         assertEquals(BackendService.ADMIN, table.match("GET", "/topics/t").orElseThrow().service());
         assertEquals(BackendService.PRODUCE, table.match("POST", "/topics/t").orElseThrow().service());
