@@ -159,6 +159,17 @@ public class GatewayFilter implements HttpServerFilter {
         });
     }
 
+    /** Whether a {@code %} in the request target is not followed by two hexadecimal digits. */
+    static boolean hasMalformedEscape(String target) {
+        for (int i = target.indexOf('%'); i >= 0; i = target.indexOf('%', i + 1)) {
+            if (i + 2 >= target.length() || Character.digit(target.charAt(i + 1), 16) < 0
+                    || Character.digit(target.charAt(i + 2), 16) < 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private boolean isManagementRequest(HttpRequest<?> request) {
         if (managementPort != null) {
             return request.getServerAddress().getPort() == managementPort;

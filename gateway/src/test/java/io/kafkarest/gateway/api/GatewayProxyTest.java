@@ -151,6 +151,23 @@ class GatewayProxyTest implements TestPropertyProvider {
     }
 
     @Test
+    void aMalformedPercentEscapeIsA400AndReachesNoService() throws Exception {
+        java.net.URI uri = java.net.URI.create(gateway());
+        for (String path : new String[] {"/topics/%ZZ", "/topics/%4", "/connectors/a%zzb/status"}) {
+            try (java.net.Socket socket = new java.net.Socket(uri.getHost(), uri.getPort())) {
+                socket.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: " + uri.getAuthority()
+                        + "\r\nConnection: close\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                String answer = new String(socket.getInputStream().readAllBytes(),
+                        java.nio.charset.StandardCharsets.UTF_8);
+                assertTrue(answer.startsWith("HTTP/1.1 400"), path + ": " + answer);
+                assertTrue(answer.contains("\"error_code\":400"), path + ": " + answer);
+            }
+        }
+        assertEquals(200, Http.get(gateway() + "/topics/a%20b").statusCode(), "a well-formed escape passes");
+        assertTrue(connect.seen().isEmpty() && produce.seen().isEmpty(), "no service got a malformed request");
+    }
+
+    @Test
     void largeBodiesPassThroughIntactBothWays() {
         byte[] body = new byte[20 * 1024 * 1024];
         new Random(42).nextBytes(body);

@@ -1,0 +1,80 @@
+package io.kafkarest.gateway.api;
+
+import io.micronaut.context.event.BeanCreatedEvent;
+import io.micronaut.context.event.BeanCreatedEventListener;
+import io.micronaut.http.netty.channel.ChannelPipelineCustomizer;
+import io.micronaut.http.server.netty.NettyServerCustomizer;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpContent;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.util.ReferenceCountUtil;
+import jakarta.inject.Singleton;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Answers a request whose target has a malformed percent escape ({@code GET /topics/%ZZ}) with 400 in the standard
+ * error shape, right after the HTTP decoder: Micronaut would otherwise read such a target as {@code /} and the
+ * gateway would route it to Connect's root.
+ */
+@Singleton
+class MalformedTargetGuard implements BeanCreatedEventListener<NettyServerCustomizer.Registry> {
+
+    @Override
+    public NettyServerCustomizer.Registry onCreated(BeanCreatedEvent<NettyServerCustomizer.Registry> event) {
+        event.getBean().register(new Customizer(null));
+        return event.getBean();
+    }
+
+    private record Customizer(Channel channel) implements NettyServerCustomizer {
+        @Override
+        public NettyServerCustomizer specializeForChannel(Channel channel, ChannelRole role) {
+            return role == ChannelRole.CONNECTION ? new Customizer(channel) : this;
+        }
+
+        @Override
+        public void onStreamPipelineBuilt() {
+            if (channel != null && channel.pipeline().get(ChannelPipelineCustomizer.HANDLER_HTTP_SERVER_CODEC) != null) {
+                channel.pipeline().addAfter(ChannelPipelineCustomizer.HANDLER_HTTP_SERVER_CODEC, "malformed-target-guard",
+                        new Guard());
+            }
+        }
+    }
+
+    private static final class Guard extends ChannelInboundHandlerAdapter {
+        private boolean dropping;
+
+        @Override
+        public void channelRead(ChannelHandlerContext ctx, Object msg) {
+            if (msg instanceof HttpRequest request) {
+                dropping = GatewayFilter.hasMalformedEscape(request.uri());
+                if (dropping) {
+                    byte[] body = ("{\"error_code\":400,\"message\":\"Malformed percent-encoding in the request "
+                            + "target: every % must be followed by two hexadecimal digits\"}")
+                            .getBytes(StandardCharsets.UTF_8);
+                    FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
+                            HttpResponseStatus.BAD_REQUEST, Unpooled.wrappedBuffer(body));
+                    response.headers().set(HttpHeaderNames.CONTENT_TYPE, "application/json")
+                            .setInt(HttpHeaderNames.CONTENT_LENGTH, body.length)
+                            .set(HttpHeaderNames.CONNECTION, "close");
+                    ReferenceCountUtil.release(msg);
+                    ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
+                    return;
+                }
+            }
+            if (dropping && msg instanceof HttpContent) {
+                ReferenceCountUtil.release(msg);
+                return;
+            }
+            ctx.fireChannelRead(msg);
+        }
+    }
+}
