@@ -517,6 +517,10 @@ class ParityTest implements TestPropertyProvider {
             }
             return;
         }
+        // right after DELETE .../offsets a worker lists a partition with "offset": null (the tombstone it read) or not
+        // at all (once its store dropped it), depending on timing: both mean "no offset"
+        stockJson = withoutNullOffsets(stockJson);
+        serviceJson = withoutNullOffsets(serviceJson);
         if (SHAPE_ONLY.containsKey(expected.name())) {
             if (!shape(stockJson).equals(shape(serviceJson))
                     || !stockJson.path("root").equals(serviceJson.path("root"))) {
@@ -557,5 +561,20 @@ class ParityTest implements TestPropertyProvider {
             return json.isEmpty() ? JSON.createArrayNode() : JSON.createArrayNode().add(shape(json.get(0)));
         }
         return JSON.getNodeFactory().textNode(json.getNodeType().name());
+    }
+
+    /** A {@code {"offsets": [...]}} body without the entries whose offset is null; other bodies as they are. */
+    private static JsonNode withoutNullOffsets(JsonNode body) {
+        if (body == null || !body.isObject() || !body.path("offsets").isArray()) {
+            return body;
+        }
+        com.fasterxml.jackson.databind.node.ObjectNode copy = body.deepCopy();
+        com.fasterxml.jackson.databind.node.ArrayNode kept = copy.putArray("offsets");
+        body.get("offsets").forEach(entry -> {
+            if (!(entry.has("offset") && entry.get("offset").isNull())) {
+                kept.add(entry);
+            }
+        });
+        return copy;
     }
 }
