@@ -1,8 +1,8 @@
 package io.kafkarest.bench.consume;
 
+import io.kafkarest.bench.HttpWire;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -13,7 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.HdrHistogram.Histogram;
@@ -203,7 +202,7 @@ final class V2RecordsClient {
             }
             out.write(request);
             out.flush();
-            Response head = readHead(in);
+            HttpWire.Head head = HttpWire.readHead(in);
             counter.reset();
             if (head.status != 200) {
                 ByteArrayOutputStream body = new ByteArrayOutputStream();
@@ -220,41 +219,10 @@ final class V2RecordsClient {
             return counter.count();
         }
 
-        private void readBody(InputStream in, Response head, Sink sink) throws IOException {
-            if (head.chunked) {
-                while (true) {
-                    String sizeLine = line(in);
-                    int semicolon = sizeLine.indexOf(';');
-                    long size = Long.parseLong((semicolon >= 0 ? sizeLine.substring(0, semicolon) : sizeLine).trim(), 16);
-                    if (size == 0) {
-                        for (String trailer = line(in); !trailer.isEmpty(); trailer = line(in)) {
-                            // trailers are ignored
-                        }
-                        return;
-                    }
-                    copy(in, size, sink);
-                    line(in); // the CRLF after the chunk
-                }
-            } else if (head.length >= 0) {
-                copy(in, head.length, sink);
-            } else {
-                // no length: the body ends with the connection
-                head.close = true;
-                for (int n = in.read(buf); n >= 0; n = in.read(buf)) {
-                    sink.accept(buf, 0, n);
-                }
-            }
-        }
-
-        private void copy(InputStream in, long length, Sink sink) throws IOException {
-            long remaining = length;
-            while (remaining > 0) {
-                int n = in.read(buf, 0, (int) Math.min(buf.length, remaining));
-                if (n < 0) {
-                    throw new EOFException("connection closed inside the answer");
-                }
+        private void readBody(InputStream in, HttpWire.Head head, Sink sink) throws IOException {
+            InputStream body = HttpWire.body(in, head);
+            for (int n = body.read(buf); n >= 0; n = body.read(buf)) {
                 sink.accept(buf, 0, n);
-                remaining -= n;
             }
         }
 
@@ -279,51 +247,5 @@ final class V2RecordsClient {
         HttpError(String message) {
             super(message);
         }
-    }
-
-    /** The status line and the headers that matter. */
-    static final class Response {
-        int status;
-        long length = -1;
-        boolean chunked;
-        boolean close;
-    }
-
-    static Response readHead(InputStream in) throws IOException {
-        Response r = new Response();
-        do {
-            String statusLine = line(in);
-            String[] parts = statusLine.split(" ", 3);
-            if (parts.length < 2 || !parts[0].startsWith("HTTP/")) {
-                throw new IOException("not an HTTP answer: " + statusLine);
-            }
-            r.status = Integer.parseInt(parts[1]);
-            r.close = parts[0].equals("HTTP/1.0");
-            for (String h = line(in); !h.isEmpty(); h = line(in)) {
-                String lower = h.toLowerCase(Locale.ROOT);
-                if (lower.startsWith("transfer-encoding:") && lower.contains("chunked")) {
-                    r.chunked = true;
-                } else if (lower.startsWith("content-length:")) {
-                    r.length = Long.parseLong(h.substring(h.indexOf(':') + 1).trim());
-                } else if (lower.startsWith("connection:")) {
-                    r.close = lower.contains("close");
-                }
-            }
-        } while (r.status >= 100 && r.status < 200);
-        return r;
-    }
-
-    /** One CRLF-terminated line, without the line end. */
-    private static String line(InputStream in) throws IOException {
-        ByteArrayOutputStream b = new ByteArrayOutputStream(64);
-        for (int c = in.read(); c != '\n'; c = in.read()) {
-            if (c < 0) {
-                throw new EOFException("connection closed in the answer's head");
-            }
-            if (c != '\r') {
-                b.write(c);
-            }
-        }
-        return b.toString(StandardCharsets.ISO_8859_1);
     }
 }

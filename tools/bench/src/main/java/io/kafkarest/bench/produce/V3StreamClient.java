@@ -1,9 +1,8 @@
 package io.kafkarest.bench.produce;
 
+import io.kafkarest.bench.HttpWire;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -15,7 +14,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -205,26 +203,9 @@ public final class V3StreamClient {
             long received = 0;
             try (Socket s = socket) {
                 InputStream in = new BufferedInputStream(s.getInputStream(), 64 * 1024);
-                int status;
-                boolean chunked = false;
-                long length = -1;
-                do {
-                    String statusLine = line(in);
-                    String[] parts = statusLine.split(" ", 3);
-                    if (parts.length < 2 || !parts[0].startsWith("HTTP/")) {
-                        throw new IOException("not an HTTP answer: " + statusLine);
-                    }
-                    status = Integer.parseInt(parts[1]);
-                    for (String h = line(in); !h.isEmpty(); h = line(in)) {
-                        String lower = h.toLowerCase(Locale.ROOT);
-                        if (lower.startsWith("transfer-encoding:") && lower.contains("chunked")) {
-                            chunked = true;
-                        } else if (lower.startsWith("content-length:")) {
-                            length = Long.parseLong(h.substring(h.indexOf(':') + 1).trim());
-                        }
-                    }
-                } while (status >= 100 && status < 200);
-                InputStream body = chunked ? new ChunkedInputStream(in) : length >= 0 ? new BoundedInputStream(in, length) : in;
+                HttpWire.Head head = HttpWire.readHead(in);
+                int status = head.status;
+                InputStream body = HttpWire.body(in, head);
                 if (status != 200) {
                     fail("HTTP " + status + " " + new String(body.readNBytes(400), StandardCharsets.UTF_8).strip());
                     return;
@@ -374,102 +355,5 @@ public final class V3StreamClient {
             }
         }
         return true;
-    }
-
-    /** One CRLF-terminated header line, without the line end. */
-    private static String line(InputStream in) throws IOException {
-        ByteArrayOutputStream b = new ByteArrayOutputStream(64);
-        for (int c = in.read(); c != '\n'; c = in.read()) {
-            if (c < 0) {
-                throw new EOFException("connection closed in the answer's head");
-            }
-            if (c != '\r') {
-                b.write(c);
-            }
-        }
-        return b.toString(StandardCharsets.ISO_8859_1);
-    }
-
-    /** Decodes a chunked body: ends at the last (empty) chunk. */
-    static final class ChunkedInputStream extends InputStream {
-        private final InputStream in;
-        private long remaining;
-        private boolean first = true;
-        private boolean eof;
-
-        ChunkedInputStream(InputStream in) {
-            this.in = in;
-        }
-
-        @Override
-        public int read() throws IOException {
-            byte[] one = new byte[1];
-            int n = read(one, 0, 1);
-            return n < 0 ? -1 : one[0] & 0xff;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            if (eof) {
-                return -1;
-            }
-            if (remaining == 0) {
-                if (!first) {
-                    line(in); // the CRLF after the previous chunk's data
-                }
-                first = false;
-                String size = line(in);
-                int semicolon = size.indexOf(';');
-                remaining = Long.parseLong((semicolon >= 0 ? size.substring(0, semicolon) : size).trim(), 16);
-                if (remaining == 0) {
-                    for (String trailer = line(in); !trailer.isEmpty(); trailer = line(in)) {
-                        // trailers are ignored
-                    }
-                    eof = true;
-                    return -1;
-                }
-            }
-            int n = in.read(b, off, (int) Math.min(len, remaining));
-            if (n < 0) {
-                throw new EOFException("connection closed inside a chunk");
-            }
-            remaining -= n;
-            return n;
-        }
-    }
-
-    /** A body with a Content-Length. */
-    private static final class BoundedInputStream extends InputStream {
-        private final InputStream in;
-        private long remaining;
-
-        BoundedInputStream(InputStream in, long length) {
-            this.in = in;
-            this.remaining = length;
-        }
-
-        @Override
-        public int read() throws IOException {
-            if (remaining <= 0) {
-                return -1;
-            }
-            int c = in.read();
-            if (c >= 0) {
-                remaining--;
-            }
-            return c;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            if (remaining <= 0) {
-                return -1;
-            }
-            int n = in.read(b, off, (int) Math.min(len, remaining));
-            if (n > 0) {
-                remaining -= n;
-            }
-            return n;
-        }
     }
 }

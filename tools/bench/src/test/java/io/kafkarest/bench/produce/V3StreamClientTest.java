@@ -128,7 +128,7 @@ class V3StreamClientTest {
     @Test
     void chunkedBodiesAreDecoded() throws IOException {
         byte[] wire = "4\r\nab\nc\r\n3;ext=1\r\nd\ne\r\n0\r\nTrailer: x\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
-        InputStream in = new V3StreamClient.ChunkedInputStream(new ByteArrayInputStream(wire));
+        InputStream in = new io.kafkarest.bench.HttpWire.ChunkedInputStream(new ByteArrayInputStream(wire));
         assertEquals("ab\ncd\ne", new String(in.readAllBytes(), StandardCharsets.US_ASCII));
     }
 }
