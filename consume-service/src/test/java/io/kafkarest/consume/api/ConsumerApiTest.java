@@ -23,7 +23,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -67,7 +66,7 @@ class ConsumerApiTest implements TestPropertyProvider {
 
     @Test
     void createAnswersInstanceIdAndBaseUriNamingThisNode() {
-        String group = unique("g");
+        String group = TestHttp.unique("g");
         TestHttp.Reply reply = http.post("/consumers/" + group, "{\"name\":\"c1\",\"format\":\"binary\"}");
 
         assertEquals(200, reply.status(), reply.toString());
@@ -80,7 +79,7 @@ class ConsumerApiTest implements TestPropertyProvider {
 
     @Test
     void createWithoutNameGeneratesAnId() {
-        String group = unique("g");
+        String group = TestHttp.unique("g");
         TestHttp.Reply reply = http.send("POST", "/consumers/" + group, V2, V2, null);
 
         assertEquals(200, reply.status(), reply.toString());
@@ -91,7 +90,7 @@ class ConsumerApiTest implements TestPropertyProvider {
 
     @Test
     void duplicateInstanceIs409() {
-        String group = unique("g");
+        String group = TestHttp.unique("g");
         assertEquals(200, http.post("/consumers/" + group, "{\"name\":\"dup\"}").status());
 
         TestHttp.Reply again = http.post("/consumers/" + group, "{\"name\":\"dup\"}");
@@ -101,7 +100,7 @@ class ConsumerApiTest implements TestPropertyProvider {
 
     @Test
     void unknownCreateFieldsAre42204NamingTheField() {
-        String group = unique("g");
+        String group = TestHttp.unique("g");
         TestHttp.Reply reply = http.post("/consumers/" + group,
                 "{\"name\":\"x\",\"format\":\"binary\",\"auto.offset.rest\":\"earliest\"}");
 
@@ -114,7 +113,7 @@ class ConsumerApiTest implements TestPropertyProvider {
 
     @Test
     void invalidSettingsAre42204NamingTheSetting() {
-        String group = unique("g");
+        String group = TestHttp.unique("g");
         Map<String, String> cases = Map.of(
                 "{\"auto.offset.reset\":\"sometimes\"}", "auto.offset.reset",
                 "{\"auto.commit.enable\":\"maybe\"}", "auto.commit.enable",
@@ -131,7 +130,7 @@ class ConsumerApiTest implements TestPropertyProvider {
 
     @Test
     void v1RejectsTheFormatsOnlyV2Has() {
-        String group = unique("g");
+        String group = TestHttp.unique("g");
         TestHttp.Reply reply = http.send("POST", "/consumers/" + group, V1, V1, "{\"format\":\"protobuf\"}");
         assertEquals(422, reply.status(), reply.toString());
         assertEquals(42204, reply.errorCode());
@@ -140,16 +139,16 @@ class ConsumerApiTest implements TestPropertyProvider {
 
     @Test
     void readsBinaryRecordsWithKeysPartitionsAndOffsets() {
-        String topic = unique("bin");
+        String topic = TestHttp.unique("bin");
         kafka.create(topic, 2);
         RecordMetadata first = kafka.send(new ProducerRecord<>(topic, 0, "k0".getBytes(StandardCharsets.UTF_8),
                 new byte[] {0, 1, 2, (byte) 255}, List.of(new RecordHeader("trace", new byte[] {7, (byte) 200}),
                         new RecordHeader("empty", null))));
         kafka.send(topic, 0, null, "v1".getBytes(StandardCharsets.UTF_8));
         kafka.send(topic, 1, "k2".getBytes(StandardCharsets.UTF_8), null);
-        String base = createAndSubscribe(unique("g"), "{\"format\":\"binary\",\"auto.offset.reset\":\"earliest\"}", topic);
+        String base = http.createAndSubscribe(TestHttp.unique("g"), "{\"format\":\"binary\",\"auto.offset.reset\":\"earliest\"}", topic);
 
-        List<Map<String, Object>> records = readUntil(base, BINARY_V2, 3);
+        List<Map<String, Object>> records = http.readUntil(base, BINARY_V2, 3);
 
         assertEquals(3, records.size(), records.toString());
         Map<String, Map<String, Object>> byPosition = records.stream()
@@ -168,13 +167,13 @@ class ConsumerApiTest implements TestPropertyProvider {
 
     @Test
     void readsJsonRecordsAsEmbeddedJson() {
-        String topic = unique("json");
+        String topic = TestHttp.unique("json");
         kafka.create(topic, 1);
         RecordMetadata first = kafka.send(topic, 0, null, "{\"name\":\"testUser\",\"n\":[1,2]}");
         kafka.send(topic, 0, "\"k\"", "42");
-        String base = createAndSubscribe(unique("g"), "{\"format\":\"json\",\"auto.offset.reset\":\"earliest\"}", topic);
+        String base = http.createAndSubscribe(TestHttp.unique("g"), "{\"format\":\"json\",\"auto.offset.reset\":\"earliest\"}", topic);
 
-        List<Map<String, Object>> records = readUntil(base, JSON_V2, 2);
+        List<Map<String, Object>> records = http.readUntil(base, JSON_V2, 2);
 
         assertEquals(2, records.size());
         assertEquals(Map.of("name", "testUser", "n", List.of(1, 2)), records.get(0).get("value"));
@@ -190,10 +189,10 @@ class ConsumerApiTest implements TestPropertyProvider {
 
     @Test
     void recordThatIsNotJsonFailsTheReadAndDoesNotMoveThePosition() {
-        String topic = unique("notjson");
+        String topic = TestHttp.unique("notjson");
         kafka.create(topic, 1);
         kafka.send(topic, 0, null, "not json at all");
-        String base = createAndSubscribe(unique("g"), "{\"format\":\"json\",\"auto.offset.reset\":\"earliest\"}", topic);
+        String base = http.createAndSubscribe(TestHttp.unique("g"), "{\"format\":\"json\",\"auto.offset.reset\":\"earliest\"}", topic);
 
         List<TestHttp.Reply> failures = new ArrayList<>();
         TestKafka.await(WAIT, "a failed read", () -> {
@@ -213,15 +212,15 @@ class ConsumerApiTest implements TestPropertyProvider {
 
     @Test
     void recordsBeforeOneThatIsNotJsonAreAnsweredFirst() {
-        String topic = unique("partlyjson");
+        String topic = TestHttp.unique("partlyjson");
         kafka.create(topic, 1);
         kafka.send(topic, 0, null, "{\"n\":1}");
         kafka.send(topic, 0, null, "{\"n\":2}");
         kafka.send(topic, 0, null, "not json");
         kafka.send(topic, 0, null, "{\"n\":4}");
-        String base = createAndSubscribe(unique("g"), "{\"format\":\"json\",\"auto.offset.reset\":\"earliest\"}", topic);
+        String base = http.createAndSubscribe(TestHttp.unique("g"), "{\"format\":\"json\",\"auto.offset.reset\":\"earliest\"}", topic);
 
-        List<Map<String, Object>> good = readUntil(base, JSON_V2, 2);
+        List<Map<String, Object>> good = http.readUntil(base, JSON_V2, 2);
         assertEquals(List.of(0, 1), good.stream().map(r -> ((Number) r.get("offset")).intValue()).toList());
         TestHttp.Reply bad = http.get(base + "/records", JSON_V2);
         assertEquals(50002, bad.errorCode(), "then the bad record fails the read: " + bad);
@@ -230,8 +229,8 @@ class ConsumerApiTest implements TestPropertyProvider {
 
     @Test
     void acceptMustMatchTheInstanceFormat() {
-        String group = unique("g");
-        String base = instanceUri(group, http.post("/consumers/" + group, "{\"format\":\"json\"}"));
+        String group = TestHttp.unique("g");
+        String base = TestHttp.instanceUri(group, http.post("/consumers/" + group, "{\"format\":\"json\"}"));
 
         TestHttp.Reply binary = http.get(base + "/records", BINARY_V2);
         assertEquals(406, binary.status(), binary.toString());
@@ -245,8 +244,8 @@ class ConsumerApiTest implements TestPropertyProvider {
 
     @Test
     void readBeforeSubscribingIs409() {
-        String group = unique("g");
-        String base = instanceUri(group, http.post("/consumers/" + group, "{}"));
+        String group = TestHttp.unique("g");
+        String base = TestHttp.instanceUri(group, http.post("/consumers/" + group, "{}"));
 
         TestHttp.Reply reply = http.get(base + "/records?timeout=0", BINARY_V2);
         assertEquals(409, reply.status(), reply.toString());
@@ -256,10 +255,10 @@ class ConsumerApiTest implements TestPropertyProvider {
 
     @Test
     void subscriptionCanBeReadAndDeleted() {
-        String t1 = unique("s1");
-        String t2 = unique("s2");
-        String group = unique("g");
-        String base = instanceUri(group, http.post("/consumers/" + group, "{}"));
+        String t1 = TestHttp.unique("s1");
+        String t2 = TestHttp.unique("s2");
+        String group = TestHttp.unique("g");
+        String base = TestHttp.instanceUri(group, http.post("/consumers/" + group, "{}"));
 
         assertEquals(204, http.post(base + "/subscription", "{\"topics\":[\"" + t2 + "\",\"" + t1 + "\"]}").status());
         TestHttp.Reply subscription = http.get(base + "/subscription", V2);
@@ -273,8 +272,8 @@ class ConsumerApiTest implements TestPropertyProvider {
 
     @Test
     void subscriptionNeedsExactlyOneOfTopicsAndPattern() {
-        String group = unique("g");
-        String base = instanceUri(group, http.post("/consumers/" + group, "{}"));
+        String group = TestHttp.unique("g");
+        String base = TestHttp.instanceUri(group, http.post("/consumers/" + group, "{}"));
 
         for (String body : List.of("{}", "{\"topics\":[]}", "{\"topics\":[\"a\"],\"topic_pattern\":\"a.*\"}",
                 "{\"topic_pattern\":\"(unclosed\"}")) {
@@ -286,17 +285,17 @@ class ConsumerApiTest implements TestPropertyProvider {
 
     @Test
     void topicPatternSubscriptionReadsEveryMatchingTopic() {
-        String prefix = unique("pat");
+        String prefix = TestHttp.unique("pat");
         kafka.create(prefix + "-a", 1);
         kafka.create(prefix + "-b", 1);
-        kafka.create(unique("other"), 1);
+        kafka.create(TestHttp.unique("other"), 1);
         kafka.send(prefix + "-a", 0, null, "A");
         kafka.send(prefix + "-b", 0, null, "B");
-        String group = unique("g");
-        String base = instanceUri(group, http.post("/consumers/" + group, "{\"auto.offset.reset\":\"earliest\"}"));
+        String group = TestHttp.unique("g");
+        String base = TestHttp.instanceUri(group, http.post("/consumers/" + group, "{\"auto.offset.reset\":\"earliest\"}"));
         assertEquals(204, http.post(base + "/subscription", "{\"topic_pattern\":\"" + prefix + "-.*\"}").status());
 
-        List<Map<String, Object>> records = readUntil(base, BINARY_V2, 2);
+        List<Map<String, Object>> records = http.readUntil(base, BINARY_V2, 2);
 
         assertEquals(Set.of(prefix + "-a", prefix + "-b"),
                 records.stream().map(r -> (String) r.get("topic")).collect(Collectors.toSet()));
@@ -305,14 +304,14 @@ class ConsumerApiTest implements TestPropertyProvider {
 
     @Test
     void commitWithoutBodyCommitsWhatWasReturned() {
-        String topic = unique("commit");
+        String topic = TestHttp.unique("commit");
         kafka.create(topic, 1);
         for (int i = 0; i < 3; i++) {
             kafka.send(topic, 0, null, "v" + i);
         }
-        String group = unique("g");
-        String base = createAndSubscribe(group, "{\"auto.offset.reset\":\"earliest\",\"auto.commit.enable\":\"false\"}", topic);
-        readUntil(base, BINARY_V2, 3);
+        String group = TestHttp.unique("g");
+        String base = http.createAndSubscribe(group, "{\"auto.offset.reset\":\"earliest\",\"auto.commit.enable\":\"false\"}", topic);
+        http.readUntil(base, BINARY_V2, 3);
 
         TestHttp.Reply commit = http.post(base + "/offsets", null);
 
@@ -330,10 +329,10 @@ class ConsumerApiTest implements TestPropertyProvider {
 
     @Test
     void commitOfExplicitOffsetsStoresTheNextOffsetToRead() {
-        String topic = unique("explicit");
+        String topic = TestHttp.unique("explicit");
         kafka.create(topic, 2);
-        String group = unique("g");
-        String base = instanceUri(group, http.post("/consumers/" + group, "{}"));
+        String group = TestHttp.unique("g");
+        String base = TestHttp.instanceUri(group, http.post("/consumers/" + group, "{}"));
 
         TestHttp.Reply commit = http.post(base + "/offsets", "{\"offsets\":[{\"topic\":\"" + topic
                 + "\",\"partition\":1,\"offset\":4,\"metadata\":\"m\"}]}");
@@ -351,12 +350,12 @@ class ConsumerApiTest implements TestPropertyProvider {
 
     @Test
     void maxBytesLimitsAResponseWithoutLosingRecords() {
-        String topic = unique("maxbytes");
+        String topic = TestHttp.unique("maxbytes");
         kafka.create(topic, 1);
         for (int i = 0; i < 5; i++) {
             kafka.send(topic, 0, null, String.valueOf(i).repeat(100));
         }
-        String base = createAndSubscribe(unique("g"), "{\"auto.offset.reset\":\"earliest\"}", topic);
+        String base = http.createAndSubscribe(TestHttp.unique("g"), "{\"auto.offset.reset\":\"earliest\"}", topic);
 
         List<Map<String, Object>> all = new ArrayList<>();
         TestKafka.await(WAIT, "5 records", () -> {
@@ -372,13 +371,13 @@ class ConsumerApiTest implements TestPropertyProvider {
 
     @Test
     void seekAndAssignment() {
-        String topic = unique("seek");
+        String topic = TestHttp.unique("seek");
         kafka.create(topic, 1);
         for (int i = 0; i < 3; i++) {
             kafka.send(topic, 0, null, "v" + i);
         }
-        String group = unique("g");
-        String base = instanceUri(group, http.post("/consumers/" + group, "{}"));
+        String group = TestHttp.unique("g");
+        String base = TestHttp.instanceUri(group, http.post("/consumers/" + group, "{}"));
         String partitions = "{\"partitions\":[{\"topic\":\"" + topic + "\",\"partition\":0}]}";
 
         assertEquals(204, http.post(base + "/assignments", partitions).status());
@@ -386,9 +385,9 @@ class ConsumerApiTest implements TestPropertyProvider {
                 http.get(base + "/assignments", V2).map());
         assertEquals(204, http.post(base + "/positions", "{\"offsets\":[{\"topic\":\"" + topic
                 + "\",\"partition\":0,\"offset\":2}]}").status());
-        assertEquals(List.of(2), offsets(readUntil(base, BINARY_V2, 1)));
+        assertEquals(List.of(2), TestHttp.offsets(http.readUntil(base, BINARY_V2, 1)));
         assertEquals(204, http.post(base + "/positions/beginning", partitions).status());
-        assertEquals(List.of(0, 1, 2), offsets(readUntil(base, BINARY_V2, 3)));
+        assertEquals(List.of(0, 1, 2), TestHttp.offsets(http.readUntil(base, BINARY_V2, 3)));
         TestHttp.Reply unassigned = http.post(base + "/positions", "{\"offsets\":[{\"topic\":\"" + topic
                 + "\",\"partition\":7,\"offset\":0}]}");
         assertEquals(409, unassigned.status(), unassigned.toString());
@@ -400,8 +399,8 @@ class ConsumerApiTest implements TestPropertyProvider {
 
     @Test
     void deletedInstanceIsGoneEverywhere() {
-        String group = unique("g");
-        String base = instanceUri(group, http.post("/consumers/" + group, "{\"name\":\"gone\"}"));
+        String group = TestHttp.unique("g");
+        String base = TestHttp.instanceUri(group, http.post("/consumers/" + group, "{\"name\":\"gone\"}"));
 
         TestHttp.Reply delete = http.delete(base);
         assertEquals(204, delete.status(), delete.toString());
@@ -417,7 +416,7 @@ class ConsumerApiTest implements TestPropertyProvider {
 
     @Test
     void internalLookupAnswersOwnedInstances() {
-        String group = unique("g");
+        String group = TestHttp.unique("g");
         TestHttp.Reply created = http.post("/consumers/" + group, "{\"name\":\"mine\"}");
 
         TestHttp.Reply lookup = http.get("/internal/consumers/" + group + "/instances/mine", null);
@@ -431,17 +430,17 @@ class ConsumerApiTest implements TestPropertyProvider {
 
     @Test
     void v1CreateReadFromTopicAndCommit() {
-        String topic = unique("v1");
+        String topic = TestHttp.unique("v1");
         kafka.create(topic, 1);
         kafka.send(topic, 0, "key", "confluent");
-        String group = unique("g");
+        String group = TestHttp.unique("g");
         TestHttp.Reply created = http.send("POST", "/consumers/" + group, V1, V1,
                 "{\"id\":\"my_consumer\",\"format\":\"binary\",\"auto.offset.reset\":\"smallest\","
                         + "\"auto.commit.enable\":\"false\"}");
         assertEquals(200, created.status(), created.toString());
         assertEquals(V1, created.contentType());
         assertEquals("my_consumer", created.map().get("instance_id"));
-        String base = instanceUri(group, created);
+        String base = TestHttp.instanceUri(group, created);
 
         List<Map<String, Object>> records = new ArrayList<>();
         TestKafka.await(WAIT, "the v1 record", () -> {
@@ -454,7 +453,7 @@ class ConsumerApiTest implements TestPropertyProvider {
         assertEquals("a2V5", records.getFirst().get("key"));
         assertEquals("Y29uZmx1ZW50", records.getFirst().get("value"));
 
-        TestHttp.Reply other = http.get(base + "/topics/" + unique("other"), "application/vnd.kafka.binary.v1+json");
+        TestHttp.Reply other = http.get(base + "/topics/" + TestHttp.unique("other"), "application/vnd.kafka.binary.v1+json");
         assertEquals(409, other.status(), other.toString());
         assertEquals(40901, other.errorCode());
 
@@ -466,44 +465,12 @@ class ConsumerApiTest implements TestPropertyProvider {
 
     @Test
     void v1ReadFromMissingTopicIs40401() {
-        String group = unique("g");
-        String base = instanceUri(group, http.send("POST", "/consumers/" + group, V1, V1, "{}"));
+        String group = TestHttp.unique("g");
+        String base = TestHttp.instanceUri(group, http.send("POST", "/consumers/" + group, V1, V1, "{}"));
 
-        TestHttp.Reply reply = http.get(base + "/topics/" + unique("missing"), "application/vnd.kafka.binary.v1+json");
+        TestHttp.Reply reply = http.get(base + "/topics/" + TestHttp.unique("missing"), "application/vnd.kafka.binary.v1+json");
         assertEquals(404, reply.status(), reply.toString());
         assertEquals(40401, reply.errorCode());
-    }
-
-    private String createAndSubscribe(String group, String settings, String topic) {
-        String base = instanceUri(group, http.post("/consumers/" + group, settings));
-        TestHttp.Reply subscribe = http.post(base + "/subscription", "{\"topics\":[\"" + topic + "\"]}");
-        assertEquals(204, subscribe.status(), subscribe.toString());
-        return base;
-    }
-
-    /** The path of the instance, checked against the base_uri of the create answer. */
-    private static String instanceUri(String group, TestHttp.Reply created) {
-        assertEquals(200, created.status(), created.toString());
-        String id = (String) created.map().get("instance_id");
-        String path = "/consumers/" + group + "/instances/" + id;
-        assertTrue(((String) created.map().get("base_uri")).endsWith(path), created.toString());
-        return path;
-    }
-
-    private List<Map<String, Object>> readUntil(String base, String accept, int expected) {
-        List<Map<String, Object>> all = new ArrayList<>();
-        TestKafka.await(WAIT, expected + " records from " + base, () -> {
-            TestHttp.Reply r = http.get(base + "/records", accept);
-            assertEquals(200, r.status(), r.toString());
-            assertEquals(accept, r.contentType());
-            all.addAll(r.list());
-            return all.size() >= expected;
-        });
-        return all;
-    }
-
-    private static List<Integer> offsets(List<Map<String, Object>> records) {
-        return records.stream().map(r -> ((Number) r.get("offset")).intValue()).toList();
     }
 
     private static void assertBinary(Map<String, Object> record, String topic, byte[] key, byte[] value) {
@@ -523,9 +490,5 @@ class ConsumerApiTest implements TestPropertyProvider {
 
     private static String boxed(byte[] bytes) {
         return java.util.HexFormat.of().formatHex(bytes);
-    }
-
-    private static String unique(String prefix) {
-        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
     }
 }

@@ -31,7 +31,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericDatumWriter;
@@ -104,7 +103,7 @@ class ConsumerSchemaFormatsTest implements TestPropertyProvider {
 
     @Test
     void avroRecordsAreAnsweredInAvrosJsonEncodingWithTimestampAndHeaders() {
-        String topic = unique("avro");
+        String topic = TestHttp.unique("avro");
         kafka.create(topic, 1);
         int keyId = registry.register(topic + "-key", SchemaType.AVRO, "\"string\"");
         int valueId = registry.register(topic + "-value", SchemaType.AVRO, USER.toString());
@@ -115,7 +114,7 @@ class ConsumerSchemaFormatsTest implements TestPropertyProvider {
         kafka.send(topic, 0, null, framed(valueId, avro(USER, user("bob", null, "bob@example.com"))));
         String base = createAndSubscribe("avro", topic);
 
-        List<Map<String, Object>> records = readUntil(base, AVRO_V2, 2);
+        List<Map<String, Object>> records = http.readUntil(base, AVRO_V2, 2);
 
         Map<String, Object> alice = records.get(0);
         assertEquals(topic, alice.get("topic"));
@@ -142,7 +141,7 @@ class ConsumerSchemaFormatsTest implements TestPropertyProvider {
 
     @Test
     void jsonSchemaRecordsAreAnsweredAsEmbeddedJson() {
-        String topic = unique("jsonschema");
+        String topic = TestHttp.unique("jsonschema");
         kafka.create(topic, 1);
         int id = registry.register(topic + "-value", SchemaType.JSON,
                 "{\"type\":\"object\",\"properties\":{\"n\":{\"type\":\"integer\"},\"tags\":{\"type\":\"array\"}}}");
@@ -160,7 +159,7 @@ class ConsumerSchemaFormatsTest implements TestPropertyProvider {
         TestHttp.Reply seek = http.post(base + "/positions", "{\"offsets\":[{\"topic\":\"" + topic
                 + "\",\"partition\":0,\"offset\":" + (sent.offset() + 1) + "}]}");
         assertEquals(204, seek.status(), seek.toString());
-        List<Map<String, Object>> records = readUntil(base, JSONSCHEMA_V2, 1);
+        List<Map<String, Object>> records = http.readUntil(base, JSONSCHEMA_V2, 1);
         assertEquals(Map.of("n", 7, "tags", List.of("a", "b")), records.getFirst().get("value"));
         assertNull(records.getFirst().get("key"));
         assertEquals(List.of(Map.of("key", "h", "value", "")), records.getFirst().get("headers"));
@@ -169,7 +168,7 @@ class ConsumerSchemaFormatsTest implements TestPropertyProvider {
 
     @Test
     void protobufRecordsAreReadAsTheMessageTheIndexesName() {
-        String topic = unique("protobuf");
+        String topic = TestHttp.unique("protobuf");
         kafka.create(topic, 1);
         int id = registry.register(topic + "-value", SchemaType.PROTOBUF, SHOP.canonicalText());
         Descriptor item = SHOP.fileDescriptor().findMessageTypeByName("Item");
@@ -182,7 +181,7 @@ class ConsumerSchemaFormatsTest implements TestPropertyProvider {
         kafka.send(topic, 0, null, framed(id, concat(MessageIndexes.encode(List.of(1)), message.toByteArray())));
         String base = createAndSubscribe("protobuf", topic);
 
-        List<Map<String, Object>> records = readUntil(base, PROTOBUF_V2, 1);
+        List<Map<String, Object>> records = http.readUntil(base, PROTOBUF_V2, 1);
 
         // Protobuf's JSON mapping as Confluent prints it: JSON names, int64 as a string, fields at default printed
         assertEquals(Map.of("itemId", "i-9", "quantity", "5", "tags", List.of("red"), "gift", false),
@@ -192,7 +191,7 @@ class ConsumerSchemaFormatsTest implements TestPropertyProvider {
 
     @Test
     void recordsBeforeOneNotInTheWireFormatAreAnsweredFirst() {
-        String topic = unique("notframed");
+        String topic = TestHttp.unique("notframed");
         kafka.create(topic, 1);
         int id = registry.register(topic + "-value", SchemaType.AVRO, USER.toString());
         kafka.send(topic, 0, null, framed(id, avro(USER, user("a", 1, null))));
@@ -201,7 +200,7 @@ class ConsumerSchemaFormatsTest implements TestPropertyProvider {
         kafka.send(topic, 0, null, framed(id, avro(USER, user("d", 4, null))));
         String base = createAndSubscribe("avro", topic);
 
-        List<Map<String, Object>> good = readUntil(base, AVRO_V2, 2);
+        List<Map<String, Object>> good = http.readUntil(base, AVRO_V2, 2);
         assertEquals(List.of(0, 1), good.stream().map(r -> ((Number) r.get("offset")).intValue()).toList());
         TestHttp.Reply bad = http.get(base + "/records", AVRO_V2);
         assertEquals(500, bad.status(), bad.toString());
@@ -215,7 +214,7 @@ class ConsumerSchemaFormatsTest implements TestPropertyProvider {
 
     @Test
     void recordOfAnotherSchemaTypeOrUnknownIdFailsTheRead() {
-        String topic = unique("mismatch");
+        String topic = TestHttp.unique("mismatch");
         kafka.create(topic, 1);
         int protobufId = registry.register(topic + "-value", SchemaType.PROTOBUF, SHOP.canonicalText());
         kafka.send(topic, 0, null, framed(protobufId, new byte[] {0}));
@@ -226,7 +225,7 @@ class ConsumerSchemaFormatsTest implements TestPropertyProvider {
         assertTrue(mismatch.map().get("message").toString().contains("is a PROTOBUF schema, not AVRO"),
                 mismatch.toString());
 
-        String unknown = unique("unknown");
+        String unknown = TestHttp.unique("unknown");
         kafka.create(unknown, 1);
         kafka.send(unknown, 0, null, framed(987_654, new byte[] {2}));
         TestHttp.Reply missing = awaitFailure(createAndSubscribe("avro", unknown), AVRO_V2);
@@ -237,11 +236,11 @@ class ConsumerSchemaFormatsTest implements TestPropertyProvider {
 
     @Test
     void v1ReadsAvroFromATopic() {
-        String topic = unique("v1avro");
+        String topic = TestHttp.unique("v1avro");
         kafka.create(topic, 1);
         int id = registry.register(topic + "-value", SchemaType.AVRO, USER.toString());
         kafka.send(topic, 0, null, framed(id, avro(USER, user("carol", null, null))));
-        String group = unique("g");
+        String group = TestHttp.unique("g");
         TestHttp.Reply created = http.send("POST", "/consumers/" + group, V1, V1,
                 "{\"format\":\"avro\",\"auto.offset.reset\":\"smallest\"}");
         assertEquals(200, created.status(), created.toString());
@@ -259,26 +258,8 @@ class ConsumerSchemaFormatsTest implements TestPropertyProvider {
     }
 
     private String createAndSubscribe(String format, String topic) {
-        String group = unique("g");
-        TestHttp.Reply created = http.post("/consumers/" + group,
-                "{\"format\":\"" + format + "\",\"auto.offset.reset\":\"earliest\"}");
-        assertEquals(200, created.status(), created.toString());
-        String base = "/consumers/" + group + "/instances/" + created.map().get("instance_id");
-        TestHttp.Reply subscribe = http.post(base + "/subscription", "{\"topics\":[\"" + topic + "\"]}");
-        assertEquals(204, subscribe.status(), subscribe.toString());
-        return base;
-    }
-
-    private List<Map<String, Object>> readUntil(String base, String accept, int expected) {
-        List<Map<String, Object>> all = new ArrayList<>();
-        TestKafka.await(WAIT, expected + " records from " + base, () -> {
-            TestHttp.Reply r = http.get(base + "/records", accept);
-            assertEquals(200, r.status(), r.toString());
-            assertEquals(accept, r.contentType());
-            all.addAll(r.list());
-            return all.size() >= expected;
-        });
-        return all;
+        return http.createAndSubscribe(TestHttp.unique("g"),
+                "{\"format\":\"" + format + "\",\"auto.offset.reset\":\"earliest\"}", topic);
     }
 
     /** Reads until a read fails (the first reads may answer nothing while the group forms) and answers it. */
@@ -322,9 +303,5 @@ class ConsumerSchemaFormatsTest implements TestPropertyProvider {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private static String unique(String prefix) {
-        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
     }
 }

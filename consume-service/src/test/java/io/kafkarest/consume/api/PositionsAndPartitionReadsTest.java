@@ -19,7 +19,6 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -69,7 +68,7 @@ class PositionsAndPartitionReadsTest implements TestPropertyProvider {
 
     @Test
     void readsByOffsetWithoutAnInstance() throws Exception {
-        String topic = unique("by-offset");
+        String topic = TestHttp.unique("by-offset");
         topics.create(topic, 2);
         for (int i = 0; i < 5; i++) {
             send(topic, 1, null, "\"k" + i + "\"", "{\"n\":" + i + "}");
@@ -79,13 +78,13 @@ class PositionsAndPartitionReadsTest implements TestPropertyProvider {
         TestHttp.Reply three = http.get(path + "?offset=1&count=3", BINARY_V1);
         assertEquals(200, three.status(), three.toString());
         assertEquals(BINARY_V1, three.contentType());
-        assertEquals(List.of(1, 2, 3), offsets(three.list()));
+        assertEquals(List.of(1, 2, 3), TestHttp.offsets(three.list()));
         assertEquals("\"k2\"", decode((String) three.list().get(1).get("key")));
         assertEquals("{\"n\":3}", decode((String) three.list().get(2).get("value")));
         assertEquals(1, ((Number) three.list().get(0).get("partition")).intValue());
 
-        assertEquals(List.of(0), offsets(http.get(path + "?offset=0", BINARY_V2).list()), "count defaults to 1");
-        assertEquals(List.of(3, 4), offsets(http.get(path + "?offset=3&count=100", BINARY_V2).list()),
+        assertEquals(List.of(0), TestHttp.offsets(http.get(path + "?offset=0", BINARY_V2).list()), "count defaults to 1");
+        assertEquals(List.of(3, 4), TestHttp.offsets(http.get(path + "?offset=3&count=100", BINARY_V2).list()),
                 "fewer when the partition ends sooner");
         assertEquals(List.of(), http.get(path + "?offset=5&count=10", BINARY_V2).list(), "nothing at the end");
         TestHttp.Reply json = http.get(path + "?offset=4", JSON_V2);
@@ -97,27 +96,27 @@ class PositionsAndPartitionReadsTest implements TestPropertyProvider {
         assertError(http.get(path + "?offset=0&count=0", BINARY_V2), 422, 422, "count");
         assertError(http.get("/topics/" + topic + "/partitions/2/messages?offset=0", BINARY_V2), 404, 40402,
                 "Partition not found");
-        assertError(http.get("/topics/" + unique("missing") + "/partitions/0/messages?offset=0", BINARY_V2), 404,
+        assertError(http.get("/topics/" + TestHttp.unique("missing") + "/partitions/0/messages?offset=0", BINARY_V2), 404,
                 40401, "Topic not found");
     }
 
     @Test
     void seeksToTheFirstRecordAtOrAfterATimestamp() throws Exception {
-        String topic = unique("by-time");
+        String topic = TestHttp.unique("by-time");
         topics.create(topic, 1);
         for (long t : new long[] {1_000, 2_000, 3_000}) {
             producer.send(new ProducerRecord<>(topic, 0, t, null, ("at " + t).getBytes(StandardCharsets.UTF_8)))
                     .get();
         }
-        String group = unique("g");
-        String base = create(group, "{}");
+        String group = TestHttp.unique("g");
+        String base = http.create(group, "{}");
         assertEquals(204, http.post(base + "/assignments",
                 "{\"partitions\":[{\"topic\":\"" + topic + "\",\"partition\":0}]}").status());
 
         assertEquals(204, seek(base, topic, "1500").status());
-        assertEquals(List.of(1, 2), offsets(readUntil(base, 2)));
+        assertEquals(List.of(1, 2), TestHttp.offsets(http.readUntil(base, BINARY_V2, 2)));
         assertEquals(204, seek(base, topic, "\"1970-01-01T00:00:03Z\"").status());
-        assertEquals(List.of(2), offsets(readUntil(base, 1)));
+        assertEquals(List.of(2), TestHttp.offsets(http.readUntil(base, BINARY_V2, 1)));
         List<Map<String, Object>> first = readAfterSeek(base, topic, "0");
         assertEquals(0, ((Number) first.get(0).get("offset")).intValue());
         assertEquals(204, seek(base, topic, "9999999").status(), "no record that late: the end");
@@ -131,10 +130,10 @@ class PositionsAndPartitionReadsTest implements TestPropertyProvider {
 
     @Test
     void aRebalanceDoesNotHangAWaitingReadAndTwoInstancesShareThePartitions() throws Exception {
-        String topic = unique("shared");
+        String topic = TestHttp.unique("shared");
         topics.create(topic, 2);
-        String group = unique("g");
-        String a = create(group, "{\"name\":\"a\",\"auto.offset.reset\":\"earliest\"}");
+        String group = TestHttp.unique("g");
+        String a = http.create(group, "{\"name\":\"a\",\"auto.offset.reset\":\"earliest\"}");
         subscribe(a, topic);
         TestKafka.await(WAIT, "a owns both partitions", () -> {
             http.get(a + "/records?timeout=200", BINARY_V2);
@@ -144,7 +143,7 @@ class PositionsAndPartitionReadsTest implements TestPropertyProvider {
         long started = System.nanoTime();
         CompletableFuture<TestHttp.Reply> waiting =
                 CompletableFuture.supplyAsync(() -> http.get(a + "/records?timeout=8000", BINARY_V2));
-        String b = create(group, "{\"name\":\"b\",\"auto.offset.reset\":\"earliest\"}");
+        String b = http.create(group, "{\"name\":\"b\",\"auto.offset.reset\":\"earliest\"}");
         subscribe(b, topic);
         CompletableFuture<TestHttp.Reply> joining =
                 CompletableFuture.supplyAsync(() -> http.get(b + "/records?timeout=3000", BINARY_V2));
@@ -178,7 +177,7 @@ class PositionsAndPartitionReadsTest implements TestPropertyProvider {
 
     private List<Map<String, Object>> readAfterSeek(String base, String topic, String timestamp) {
         assertEquals(204, seek(base, topic, timestamp).status());
-        return readUntil(base, 1);
+        return http.readUntil(base, BINARY_V2, 1);
     }
 
     private TestHttp.Reply seek(String base, String topic, String timestamp) {
@@ -192,25 +191,8 @@ class PositionsAndPartitionReadsTest implements TestPropertyProvider {
                 value.getBytes(StandardCharsets.UTF_8))).get();
     }
 
-    private String create(String group, String body) {
-        TestHttp.Reply created = http.post("/consumers/" + group, body);
-        assertEquals(200, created.status(), created.toString());
-        return "/consumers/" + group + "/instances/" + created.map().get("instance_id");
-    }
-
     private void subscribe(String base, String topic) {
         assertEquals(204, http.post(base + "/subscription", "{\"topics\":[\"" + topic + "\"]}").status());
-    }
-
-    private List<Map<String, Object>> readUntil(String base, int expected) {
-        List<Map<String, Object>> all = new ArrayList<>();
-        TestKafka.await(WAIT, expected + " records from " + base, () -> {
-            TestHttp.Reply r = http.get(base + "/records", BINARY_V2);
-            assertEquals(200, r.status(), r.toString());
-            all.addAll(r.list());
-            return all.size() >= expected;
-        });
-        return all;
     }
 
     private static void assertError(TestHttp.Reply reply, int status, int code, String inMessage) {
@@ -219,15 +201,7 @@ class PositionsAndPartitionReadsTest implements TestPropertyProvider {
         assertTrue(((String) reply.map().get("message")).contains(inMessage), reply.toString());
     }
 
-    private static List<Integer> offsets(List<Map<String, Object>> records) {
-        return records.stream().map(r -> ((Number) r.get("offset")).intValue()).toList();
-    }
-
     private static String decode(String base64) {
         return new String(Base64.getDecoder().decode(base64), StandardCharsets.UTF_8);
-    }
-
-    private static String unique(String prefix) {
-        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
     }
 }

@@ -89,12 +89,7 @@ class RegistryUnavailableTest implements TestPropertyProvider {
     }
 
     private String createAndSubscribe(String format, String topic) {
-        String group = "g-" + UUID.randomUUID().toString().substring(0, 8);
-        TestHttp.Reply created = http.post("/consumers/" + group,
-                "{\"format\":\"" + format + "\",\"auto.offset.reset\":\"earliest\"}");
-        assertEquals(200, created.status(), created.toString());
-        String base = "/consumers/" + group + "/instances/" + created.map().get("instance_id");
-        assertEquals(204, http.post(base + "/subscription", "{\"topics\":[\"" + topic + "\"]}").status());
-        return base;
+        return http.createAndSubscribe(TestHttp.unique("g"),
+                "{\"format\":\"" + format + "\",\"auto.offset.reset\":\"earliest\"}", topic);
     }
 }
