@@ -1,7 +1,5 @@
 package io.kafkarest.gateway;
 
-import io.kafkarest.gateway.core.ConsumerPins;
-import io.kafkarest.gateway.core.GatewayConfiguration;
 import io.kafkarest.gateway.core.RouteTable;
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
@@ -13,10 +11,5 @@ public class GatewayFactory {
     @Singleton
     RouteTable routeTable() {
         return RouteTable.standard();
-    }
-
-    @Singleton
-    ConsumerPins consumerPins(GatewayConfiguration config) {
-        return new ConsumerPins(config.getPinIdleTimeout(), config.getPinMaxEntries());
     }
 }

@@ -2,10 +2,9 @@ package io.kafkarest.gateway.api;
 
 import io.kafkarest.gateway.backend.BackendDirectory;
 import io.kafkarest.gateway.backend.BackendFailure;
-import io.kafkarest.gateway.backend.ConsumerOwnerLocator;
+import io.kafkarest.gateway.backend.ConsumerOwners;
 import io.kafkarest.gateway.core.BackendService;
 import io.kafkarest.gateway.core.ConsumerInstanceKey;
-import io.kafkarest.gateway.core.ConsumerPins;
 import io.kafkarest.gateway.core.Endpoint;
 import io.kafkarest.rest.ErrorCode;
 import io.micronaut.core.type.Argument;
@@ -56,15 +55,13 @@ class ConsumerCreation {
             "Content-Encoding", "Connection", "Keep-Alive");
 
     private final BackendDirectory backends;
-    private final ConsumerPins pins;
-    private final ConsumerOwnerLocator owners;
+    private final ConsumerOwners owners;
     private final HttpClient httpClient;
     private final JsonMapper json;
 
-    ConsumerCreation(BackendDirectory backends, ConsumerPins pins, ConsumerOwnerLocator owners, HttpClient httpClient,
+    ConsumerCreation(BackendDirectory backends, ConsumerOwners owners, HttpClient httpClient,
                      JsonMapper json) {
         this.backends = backends;
-        this.pins = pins;
         this.owners = owners;
         this.httpClient = httpClient;
         this.json = json;
@@ -161,7 +158,7 @@ class ConsumerCreation {
             }
             ConsumerInstanceKey key = new ConsumerInstanceKey(group, instanceId.getStringValue());
             JsonNode baseUri = created.get("base_uri");
-            pins.pin(key, ownerNamedBy(baseUri, key).orElse(node));
+            owners.created(key, ownerNamedBy(baseUri, key).orElse(node));
             if (baseUri == null) {
                 return body;
             }

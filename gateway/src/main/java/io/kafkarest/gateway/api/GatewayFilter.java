@@ -2,10 +2,9 @@ package io.kafkarest.gateway.api;
 
 import io.kafkarest.gateway.backend.BackendDirectory;
 import io.kafkarest.gateway.backend.BackendFailure;
-import io.kafkarest.gateway.backend.ConsumerOwnerLocator;
+import io.kafkarest.gateway.backend.ConsumerOwners;
 import io.kafkarest.gateway.core.BackendService;
 import io.kafkarest.gateway.core.ConsumerInstanceKey;
-import io.kafkarest.gateway.core.ConsumerPins;
 import io.kafkarest.gateway.core.Endpoint;
 import io.kafkarest.gateway.core.GatewayConfiguration;
 import io.kafkarest.gateway.core.PathPattern;
@@ -39,14 +38,13 @@ public class GatewayFilter implements HttpServerFilter {
     private final BackendDirectory backends;
     private final BackendForwarder forwarder;
     private final ConsumerCreation consumerCreation;
-    private final ConsumerOwnerLocator owners;
-    private final ConsumerPins pins;
+    private final ConsumerOwners owners;
     private final GatewayConfiguration config;
     private final Integer managementPort;
     private final long maxRequestSize;
 
     public GatewayFilter(RouteTable routes, BackendDirectory backends, BackendForwarder forwarder,
-                         ConsumerCreation consumerCreation, ConsumerOwnerLocator owners, ConsumerPins pins,
+                         ConsumerCreation consumerCreation, ConsumerOwners owners,
                          GatewayConfiguration config, HttpServerConfiguration serverConfig,
                          @Property(name = "endpoints.all.port") @Nullable Integer managementPort,
                          @Property(name = "micronaut.server.port") @Nullable Integer serverPort) {
@@ -55,7 +53,6 @@ public class GatewayFilter implements HttpServerFilter {
         this.forwarder = forwarder;
         this.consumerCreation = consumerCreation;
         this.owners = owners;
-        this.pins = pins;
         this.config = config;
         this.maxRequestSize = serverConfig.getMaxRequestSize();
         this.managementPort = managementPort != null && managementPort > 0 && !managementPort.equals(serverPort)
@@ -144,14 +141,14 @@ public class GatewayFilter implements HttpServerFilter {
             return forwarder.forward(request, pathAndQuery, external, node)
                     .doOnNext(response -> {
                         if (deletesInstance && response.code() >= 200 && response.code() < 300) {
-                            pins.forget(key);
+                            owners.deleted(key);
                         } else if (response.code() == 404) {
-                            pins.forget(key, node); // asked again next time; cheap
+                            owners.lost(key, node); // asked again next time; cheap
                         }
                     })
                     .onErrorResume(e -> {
                         if (BackendFailure.of(e).unreachable()) {
-                            pins.forget(key, node);
+                            owners.lost(key, node);
                             return answer(GatewayErrors.consumerInstanceNotFound(key));
                         }
                         return answer(GatewayErrors.backendFailed(BackendService.CONSUME, node, e));

@@ -223,6 +223,54 @@ class EndToEndTest {
     }
 
     @Test
+    void anInstanceKeepsWorkingWhenTheGatewayRestartsAndLosesItsPinTable() throws Exception {
+        String topic = createTopic(1);
+        String group = "e2e-restart-" + UUID.randomUUID();
+        List<String> baseUris = new ArrayList<>();
+        for (int i = 0; i < 2; i++) { // spread over the consume nodes by round robin
+            String baseUri = body(send("POST", "/consumers/" + group, V2,
+                    "{\"name\":\"r" + i + "\",\"format\":\"binary\",\"auto.offset.reset\":\"earliest\"}"), 200)
+                    .get("base_uri").asText();
+            assertEquals(204, sendTo("POST", baseUri + "/subscription", V2,
+                    "{\"topics\":[\"" + topic + "\"]}").statusCode());
+            baseUris.add(baseUri);
+        }
+        body(send("POST", "/topics/" + topic, "application/vnd.kafka.binary.v2+json",
+                "{\"records\":[{\"value\":\"YWZ0ZXI=\"}]}"), 200);
+
+        RunningProcess gatewayProcess = stack.processes().stream()
+                .filter(p -> p.name().equals(Services.GATEWAY)).findFirst().orElseThrow();
+        stack.restart(gatewayProcess);
+
+        for (String baseUri : baseUris) {
+            HttpResponse<String> subscription = call(HttpRequest.newBuilder(URI.create(baseUri + "/subscription"))
+                    .header("Accept", V2).GET().build());
+            assertEquals(200, subscription.statusCode(), "the new gateway finds the owner: " + subscription.body());
+            assertEquals(topic, readTree(subscription.body()).at("/topics/0").asText(), subscription.body());
+            HttpResponse<String> duplicate = send("POST", "/consumers/" + group, V2,
+                    "{\"name\":\"" + baseUri.substring(baseUri.lastIndexOf('/') + 1) + "\",\"format\":\"binary\"}");
+            assertEquals(409, duplicate.statusCode(), "the name is still taken after the restart: " + duplicate.body());
+        }
+        // the group's one record is read by whichever instance got its partition
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        boolean read = false;
+        while (!read && System.nanoTime() < deadline) {
+            for (String baseUri : baseUris) {
+                HttpResponse<String> records = call(HttpRequest.newBuilder(URI.create(baseUri + "/records"))
+                        .header("Accept", "application/vnd.kafka.binary.v2+json").GET().build());
+                assertEquals(200, records.statusCode(), records.body());
+                read |= records.body().contains("YWZ0ZXI=");
+            }
+        }
+        assertTrue(read, "the record produced before the restart is read through the restarted gateway");
+        for (String baseUri : baseUris) {
+            assertEquals(204, sendTo("DELETE", baseUri, V2, null).statusCode());
+            assertEquals(404, call(HttpRequest.newBuilder(URI.create(baseUri + "/subscription"))
+                    .header("Accept", V2).GET().build()).statusCode(), "deleted");
+        }
+    }
+
+    @Test
     void fileStreamSourceConnectorRunsAndIsDeleted(@TempDir Path dir) throws Exception {
         String topic = createTopic(1);
         Path file = dir.resolve("lines.txt");

@@ -292,6 +292,18 @@ public final class LocalStack implements AutoCloseable {
         return running.stream().filter(p -> p.name().equals(service) || p.name().startsWith(service + "-")).toList();
     }
 
+    /**
+     * Stops one started process (gracefully, as {@link #close} does) and starts it again with the same command, ports
+     * and environment; returns once it is ready again. For tests of what survives a restart.
+     */
+    public RunningProcess restart(RunningProcess process) {
+        process.stop(30);
+        running.remove(process);
+        RunningProcess again = launch(process.component());
+        awaitReady(List.of(again), System.nanoTime() + options.startTimeout().toNanos());
+        return again;
+    }
+
     @Override
     public void close() {
         List<RunningProcess> reversed = new ArrayList<>(running);

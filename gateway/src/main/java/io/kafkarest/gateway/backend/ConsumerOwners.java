@@ -21,14 +21,24 @@ import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 
 /**
- * Finds the consume node that owns a consumer instance: from the pin table, or - when this gateway does not know
- * the instance (restarted, or another gateway replica created it) - by asking every consume node
- * {@code GET /internal/consumers/{group}/instances/{instance}} in parallel (200 = mine, anything else = not mine),
- * each with a short timeout. The answer is remembered; concurrent lookups of one instance share one round of asks.
+ * Which consume node owns which consumer instance: the one place that keeps the pin table and decides its
+ * lifecycle. The rest of the gateway tells it what it saw ({@link #created}, {@link #deleted}, {@link #lost}) and
+ * asks it where an instance lives ({@link #locate}, {@link #findLive}).
+ * <ul>
+ * <li>A create pins the instance to the node its {@code base_uri} names.</li>
+ * <li>An instance this gateway does not know (it restarted, or another gateway replica created it) is looked up by
+ * asking every consume node {@code GET /internal/consumers/{group}/instances/{instance}} in parallel (200 = mine,
+ * anything else = not mine), each with a short timeout; the answer is remembered, and concurrent lookups of one
+ * instance share one round of asks.</li>
+ * <li>A delete forgets the pin; so does a node that answers 404 for the instance or cannot be reached (the next
+ * request asks the nodes again).</li>
+ * <li>Pins unused for {@code gateway.pin-idle-timeout} expire; the table holds at most
+ * {@code gateway.pin-max-entries}, least recently used first out.</li>
+ * </ul>
  */
 @Singleton
-public class ConsumerOwnerLocator {
-    private static final Logger LOG = LoggerFactory.getLogger(ConsumerOwnerLocator.class);
+public class ConsumerOwners {
+    private static final Logger LOG = LoggerFactory.getLogger(ConsumerOwners.class);
 
     private final ConsumerPins pins;
     private final BackendDirectory backends;
@@ -36,9 +46,8 @@ public class ConsumerOwnerLocator {
     private final Duration lookupTimeout;
     private final Map<ConsumerInstanceKey, CompletableFuture<Optional<Endpoint>>> inFlight = new ConcurrentHashMap<>();
 
-    public ConsumerOwnerLocator(ConsumerPins pins, BackendDirectory backends, HttpClient httpClient,
-                                GatewayConfiguration config) {
-        this.pins = pins;
+    public ConsumerOwners(BackendDirectory backends, HttpClient httpClient, GatewayConfiguration config) {
+        this.pins = new ConsumerPins(config.getPinIdleTimeout(), config.getPinMaxEntries());
         this.backends = backends;
         this.httpClient = httpClient;
         this.lookupTimeout = config.getOwnerLookupTimeout();
@@ -79,6 +88,24 @@ public class ConsumerOwnerLocator {
                     owner.ifPresent(o -> pins.pin(key, o));
                     return owner;
                 });
+    }
+
+    /** A node created the instance (its create answer named {@code owner}). */
+    public void created(ConsumerInstanceKey key, Endpoint owner) {
+        pins.pin(key, owner);
+    }
+
+    /** The instance was deleted. */
+    public void deleted(ConsumerInstanceKey key) {
+        pins.forget(key);
+    }
+
+    /**
+     * {@code node} no longer has the instance (it answered 404, or cannot be reached): forgotten unless it has been
+     * pinned to another node meanwhile, so that the next request asks the nodes again.
+     */
+    public void lost(ConsumerInstanceKey key, Endpoint node) {
+        pins.forget(key, node);
     }
 
     @Scheduled(fixedDelay = "${gateway.pin-sweep-interval:30s}")
