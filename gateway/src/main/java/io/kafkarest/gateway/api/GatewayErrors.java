@@ -45,6 +45,13 @@ final class GatewayErrors {
                 "Consumer instance not found: group '" + key.group() + "', instance '" + key.instance() + "'");
     }
 
+    /** The node that owned the instance cannot be reached: its instances are lost with it. */
+    static MutableHttpResponse<?> consumerOwnerGone(ConsumerInstanceKey key, Endpoint node) {
+        return of(ErrorCode.CONSUMER_INSTANCE_NOT_FOUND, "Consumer instance not found: group '" + key.group()
+                + "', instance '" + key.instance() + "': the consume-service node that held it (" + node.baseUri()
+                + ") is gone");
+    }
+
     /** 502 unreachable / broken, 504 timeout, 413 body too large, or a {@link RestException}'s status (503 ...). */
     static MutableHttpResponse<?> backendFailed(BackendService service, Throwable error) {
         return backendFailed(service, null, error);

@@ -149,7 +149,7 @@ public class GatewayFilter implements HttpServerFilter {
                     .onErrorResume(e -> {
                         if (BackendFailure.of(e).unreachable()) {
                             owners.lost(key, node);
-                            return answer(GatewayErrors.consumerInstanceNotFound(key));
+                            return answer(GatewayErrors.consumerOwnerGone(key, node));
                         }
                         return answer(GatewayErrors.backendFailed(BackendService.CONSUME, node, e));
                     });
