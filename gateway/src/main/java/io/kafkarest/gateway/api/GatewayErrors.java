@@ -40,6 +40,20 @@ final class GatewayErrors {
         return of(ErrorCode.REQUEST_TOO_LARGE, message).header("Connection", "close");
     }
 
+    /**
+     * 401 40101 with a Basic challenge: missing or wrong credentials at the gateway (40101 is Confluent's
+     * authentication-failed code, also used when Kafka rejects a service's credentials).
+     */
+    static MutableHttpResponse<?> unauthorized(String realm, String message) {
+        return of(ErrorCode.KAFKA_AUTHENTICATION_ERROR, message)
+                .header("WWW-Authenticate", "Basic realm=\"" + realm + "\", charset=\"UTF-8\"");
+    }
+
+    /** 403: a CORS preflight from an origin, or for a method or headers, that the gateway does not allow. */
+    static MutableHttpResponse<?> corsRejected(String message) {
+        return of(ErrorCode.FORBIDDEN, message);
+    }
+
     static MutableHttpResponse<?> consumerInstanceNotFound(ConsumerInstanceKey key) {
         return of(ErrorCode.CONSUMER_INSTANCE_NOT_FOUND,
                 "Consumer instance not found: group '" + key.group() + "', instance '" + key.instance() + "'");

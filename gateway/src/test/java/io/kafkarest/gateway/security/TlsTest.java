@@ -1,0 +1,130 @@
+package io.kafkarest.gateway.security;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.kafkarest.gateway.stub.StubBackend;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.server.EmbeddedServer;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import javax.net.ssl.SSLContext;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The API port over TLS (Micronaut's own SSL), the management port still plain HTTP. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class TlsTest {
+    private final StubBackend admin = StubBackend.start("admin-1");
+    private TestCertificates certificates;
+
+    @BeforeAll
+    void certificates(@TempDir Path dir) {
+        certificates = TestCertificates.create(dir);
+    }
+
+    @AfterAll
+    void stopStub() {
+        admin.close();
+    }
+
+    private Map<String, Object> tls(String clientAuth) {
+        Map<String, Object> p = new HashMap<>();
+        p.put("gateway.services.admin-service.urls", admin.url());
+        p.put("gateway.services.produce-service.urls", admin.url());
+        p.put("gateway.services.consume-service.urls", admin.url());
+        p.put("gateway.services.connect-service.urls", admin.url());
+        p.put("micronaut.server.port", StubBackend.freePort());
+        p.put("endpoints.all.port", StubBackend.freePort());
+        p.put("micronaut.server.ssl.enabled", true);
+        p.put("micronaut.server.ssl.port", StubBackend.freePort());
+        // a plain file path, as GATEWAY_SSL_KEYSTORE_PATH takes it (no file: prefix)
+        p.put("micronaut.server.ssl.key-store.path", certificates.serverKeyStore.toString());
+        p.put("micronaut.server.ssl.key-store.password", TestCertificates.PASSWORD);
+        p.put("micronaut.server.ssl.key-store.type", "PKCS12");
+        p.put("micronaut.server.ssl.trust-store.path", certificates.serverTrustStore.toString());
+        p.put("micronaut.server.ssl.trust-store.password", TestCertificates.PASSWORD);
+        p.put("micronaut.server.ssl.trust-store.type", "PKCS12");
+        p.put("gateway.ssl.client-auth", clientAuth);
+        return p;
+    }
+
+    private static HttpResponse<String> get(SSLContext ssl, String url) throws IOException, InterruptedException {
+        HttpClient.Builder b = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+                .version(HttpClient.Version.HTTP_1_1);
+        if (ssl != null) {
+            b.sslContext(ssl);
+        }
+        try (HttpClient client = b.build()) {
+            return client.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(20)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+        }
+    }
+
+    @Test
+    void httpsRequestIsProxiedWithForwardedProtoHttps() throws Exception {
+        Map<String, Object> p = tls("none");
+        try (EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, p)) {
+            admin.clear();
+            HttpResponse<String> r = get(certificates.clientContext(false),
+                    "https://127.0.0.1:" + p.get("micronaut.server.ssl.port") + "/v3/clusters");
+            assertEquals(200, r.statusCode(), r.body());
+            assertEquals("https", admin.seen().getLast().header("X-Forwarded-Proto"));
+            assertTrue(admin.seen().getLast().header("Forwarded").contains("proto=https"),
+                    admin.seen().getLast().header("Forwarded"));
+            assertEquals("https", server.getScheme());
+            // without dual protocol nothing listens on the plain HTTP port
+            assertThrows(IOException.class,
+                    () -> get(null, "http://127.0.0.1:" + p.get("micronaut.server.port") + "/v3/clusters"));
+        }
+    }
+
+    @Test
+    void managementPortStaysPlainHttpWhileTlsIsOn() throws Exception {
+        Map<String, Object> p = tls("none");
+        try (EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, p)) {
+            HttpResponse<String> r = get(null, "http://127.0.0.1:" + p.get("endpoints.all.port") + "/health");
+            assertEquals(200, r.statusCode(), r.body());
+            assertTrue(r.body().contains("UP"), r.body());
+        }
+    }
+
+    @Test
+    void plainHttpOnTheApiPortOnlyWithDualProtocol() throws Exception {
+        Map<String, Object> p = tls("none");
+        p.put("micronaut.server.dual-protocol", true);
+        try (EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, p)) {
+            admin.clear();
+            HttpResponse<String> r = get(null, "http://127.0.0.1:" + p.get("micronaut.server.port") + "/v3/clusters");
+            assertEquals(200, r.statusCode(), r.body());
+            assertEquals("http", admin.seen().getLast().header("X-Forwarded-Proto"));
+            HttpResponse<String> s = get(certificates.clientContext(false),
+                    "https://127.0.0.1:" + p.get("micronaut.server.ssl.port") + "/v3/clusters");
+            assertEquals(200, s.statusCode(), s.body());
+            assertEquals("https", admin.seen().getLast().header("X-Forwarded-Proto"));
+        }
+    }
+
+    @Test
+    void clientCertificateRequiredRejectsAClientWithoutOne() throws Exception {
+        Map<String, Object> p = tls("need");
+        try (EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, p)) {
+            String url = "https://127.0.0.1:" + p.get("micronaut.server.ssl.port") + "/v3/clusters";
+            assertThrows(IOException.class, () -> get(certificates.clientContext(false), url));
+            assertEquals(200, get(certificates.clientContext(true), url).statusCode());
+            HttpResponse<String> health = get(null, "http://127.0.0.1:" + p.get("endpoints.all.port") + "/health");
+            assertEquals(200, health.statusCode(), health.body());
+        }
+    }
+}
