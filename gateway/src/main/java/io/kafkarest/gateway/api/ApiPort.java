@@ -8,8 +8,8 @@ import jakarta.inject.Singleton;
 
 /**
  * Tells API requests from management requests (health): by port when {@code endpoints.all.port} is a port of its
- * own, else by Micronaut having routed the request (only the management endpoints are routes). The same rule as
- * {@link GatewayFilter}'s.
+ * own, else by Micronaut having routed the request (only the management endpoints are routes). Every filter of the
+ * gateway asks this one rule.
  */
 @Singleton
 public class ApiPort {

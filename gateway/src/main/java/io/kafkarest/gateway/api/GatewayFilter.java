@@ -10,8 +10,6 @@ import io.kafkarest.gateway.core.GatewayConfiguration;
 import io.kafkarest.gateway.core.PathPattern;
 import io.kafkarest.gateway.core.RouteMatch;
 import io.kafkarest.gateway.core.RouteTable;
-import io.micronaut.context.annotation.Property;
-import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpRequest;
@@ -20,7 +18,6 @@ import io.micronaut.http.annotation.Filter;
 import io.micronaut.http.filter.HttpServerFilter;
 import io.micronaut.http.filter.ServerFilterChain;
 import io.micronaut.http.server.HttpServerConfiguration;
-import io.micronaut.web.router.RouteAttributes;
 import java.util.Optional;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Mono;
@@ -31,6 +28,8 @@ import reactor.core.publisher.Mono;
  */
 @Filter(Filter.MATCH_ALL_PATTERN)
 public class GatewayFilter implements HttpServerFilter {
+    /** After {@link CrossOriginFilter} and {@link BasicAuthFilter}: only what they let through is proxied. */
+    static final int ORDER = 0;
     /** How many other replicas a request that could not reach one is tried on. */
     private static final int RETRIES = 2;
 
@@ -40,14 +39,12 @@ public class GatewayFilter implements HttpServerFilter {
     private final ConsumerCreation consumerCreation;
     private final ConsumerOwners owners;
     private final GatewayConfiguration config;
-    private final Integer managementPort;
+    private final ApiPort apiPort;
     private final long maxRequestSize;
 
     public GatewayFilter(RouteTable routes, BackendDirectory backends, BackendForwarder forwarder,
                          ConsumerCreation consumerCreation, ConsumerOwners owners,
-                         GatewayConfiguration config, HttpServerConfiguration serverConfig,
-                         @Property(name = "endpoints.all.port") @Nullable Integer managementPort,
-                         @Property(name = "micronaut.server.port") @Nullable Integer serverPort) {
+                         GatewayConfiguration config, HttpServerConfiguration serverConfig, ApiPort apiPort) {
         this.routes = routes;
         this.backends = backends;
         this.forwarder = forwarder;
@@ -55,13 +52,17 @@ public class GatewayFilter implements HttpServerFilter {
         this.owners = owners;
         this.config = config;
         this.maxRequestSize = serverConfig.getMaxRequestSize();
-        this.managementPort = managementPort != null && managementPort > 0 && !managementPort.equals(serverPort)
-                ? managementPort : null;
+        this.apiPort = apiPort;
+    }
+
+    @Override
+    public int getOrder() {
+        return ORDER;
     }
 
     @Override
     public Publisher<MutableHttpResponse<?>> doFilter(HttpRequest<?> request, ServerFilterChain chain) {
-        if (isManagementRequest(request)) {
+        if (apiPort.isManagementRequest(request)) {
             return chain.proceed(request);
         }
         if (request.getContentLength() > maxRequestSize) {
@@ -165,13 +166,6 @@ public class GatewayFilter implements HttpServerFilter {
             }
         }
         return false;
-    }
-
-    private boolean isManagementRequest(HttpRequest<?> request) {
-        if (managementPort != null) {
-            return request.getServerAddress().getPort() == managementPort;
-        }
-        return RouteAttributes.getRouteMatch(request).isPresent();
     }
 
     private static Mono<MutableHttpResponse<?>> answer(MutableHttpResponse<?> response) {
