@@ -62,5 +62,15 @@ class BenchOptionsTest {
         assertEquals(1.5, r.p50Ms(), 1e-9);
         assertEquals(9.0, r.p99Ms(), 1e-9);
         assertEquals("HTTP 500 {\"error_code\":500}", r.firstError());
+        assertEquals(-1, r.bytesRead(), "an older script reports no bytes");
+    }
+
+    @Test
+    void wrkBytesAreParsed() throws Exception {
+        Wrk.Outcome r = Wrk.parse("BENCH requests=10 duration_us=1000000 failed=0 socket_errors=0 p50_us=800"
+                + " p99_us=2000 bytes=12345\nBENCH_ERROR \n", 0);
+        assertEquals(12345, r.bytesRead());
+        assertEquals(10.0, r.okRequestsPerSec(), 1e-9);
+        assertEquals(null, r.firstError());
     }
 }
