@@ -46,6 +46,21 @@ class BenchOptionsTest {
     }
 
     @Test
+    void gatewayOptionsAreParsed() {
+        List<String> cases = List.of("native", "produce", "consume", "brokers");
+        BenchOptions d = BenchOptions.parse(new String[0], cases);
+        assertEquals("http://localhost:8081", d.gateway().adminUrl().toString());
+        assertEquals(0, d.gateway().pid());
+        BenchOptions o = BenchOptions.parse(new String[] {"--admin-url", "http://a:1/", "--gateway-pid=4242",
+            "--gateway-url", "http://g:2", "--cases", "brokers,produce"}, cases);
+        assertEquals("http://a:1", o.gateway().adminUrl().toString());
+        assertEquals(4242, o.gateway().pid());
+        assertEquals("http://g:2", o.gatewayUrl().toString());
+        assertEquals(List.of("produce", "brokers"), o.cases());
+        assertThrows(IllegalArgumentException.class, () -> BenchOptions.parse(new String[] {"--gateway-pid", "x"}, cases));
+    }
+
+    @Test
     void badOptionsAreRejected() {
         assertThrows(IllegalArgumentException.class, () -> BenchOptions.parse(new String[] {"--cases", "nope"}, CASES));
         assertThrows(IllegalArgumentException.class, () -> BenchOptions.parse(new String[] {"--connections", "0"}, CASES));
