@@ -41,8 +41,7 @@ public final class ConsumeBench implements Command {
     public int run(BenchOptions o) throws Exception {
         RestAdmin admin = new RestAdmin(o.gatewayUrl());
         BenchOptions.Consume c = o.consume();
-        String runId = OffsetDateTime.now().truncatedTo(ChronoUnit.SECONDS).toString()
-                .replaceAll("[^0-9]", "").substring(2, 14);
+        String runId = Command.runId();
         boolean reads = o.runs(NATIVE) || o.runs(V2_BINARY);
         long records = reads ? c.recordsFor(o.warmup(), o.duration()) : 0;
         ResultTable table = new ResultTable("bin/bench consume", settings(o, records), NATIVE);

@@ -51,8 +51,7 @@ public final class GatewayBench implements Command {
         if ((o.runs(PRODUCE) || o.runs(BROKERS)) && !Wrk.available()) {
             throw new IllegalStateException("wrk is not installed (apt-get install -y wrk)");
         }
-        String runId = OffsetDateTime.now().truncatedTo(ChronoUnit.SECONDS).toString()
-                .replaceAll("[^0-9]", "").substring(2, 14);
+        String runId = Command.runId();
         long records = o.runs(CONSUME) ? o.consume().recordsFor(o.warmup(), o.duration()) : 0;
 
         long pid = o.gateway().pid();

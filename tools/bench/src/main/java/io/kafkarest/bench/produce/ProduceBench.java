@@ -49,8 +49,7 @@ public final class ProduceBench implements Command {
         RestAdmin admin = new RestAdmin(o.gatewayUrl());
         Payloads payloads = new Payloads(o.recordSize());
         Wrk wrk = new Wrk(o.outDir().resolve("tmp"), o.wrkThreads());
-        String runId = OffsetDateTime.now().truncatedTo(ChronoUnit.SECONDS).toString()
-                .replaceAll("[^0-9]", "").substring(2, 14);
+        String runId = Command.runId();
         ResultTable table = new ResultTable("bin/bench produce", settings(o), NATIVE);
         boolean needsWrk = o.runs(V2_BINARY) || o.runs(V2_AVRO);
         if (needsWrk && !Wrk.available()) {
