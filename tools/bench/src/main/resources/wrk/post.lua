@@ -1,4 +1,5 @@
--- bin/bench: POSTs one fixed body on every request (wrk -s post.lua URL -- BODY_FILE CONTENT_TYPE ACCEPT).
+-- bin/bench: POSTs one fixed body on every request (wrk -s post.lua URL -- BODY_FILE CONTENT_TYPE ACCEPT [METHOD]);
+-- with METHOD GET and an empty BODY_FILE, the same GET (no body, no Content-Type) on every request.
 -- A request failed when its status is not 2xx or its body has a numeric "error_code" (v2 produce answers 200 with
 -- "error_code":null per record on success). done() prints one machine-readable line for io.kafkarest.bench.Wrk.
 local threads = {}
@@ -8,11 +9,13 @@ function setup(thread)
 end
 
 function init(args)
-  local f = assert(io.open(args[1], "rb"))
-  wrk.body = f:read("*a")
-  f:close()
-  wrk.method = "POST"
-  wrk.headers["Content-Type"] = args[2]
+  wrk.method = args[4] or "POST"
+  if args[1] ~= "" then
+    local f = assert(io.open(args[1], "rb"))
+    wrk.body = f:read("*a")
+    f:close()
+    wrk.headers["Content-Type"] = args[2]
+  end
   wrk.headers["Accept"] = args[3]
   failed = 0
   first_error = ""
@@ -35,8 +38,8 @@ function done(summary, latency, requests)
     if first == "" and e then first = e end
   end
   local e = summary.errors
-  io.write(string.format("BENCH requests=%d duration_us=%d failed=%d socket_errors=%d p50_us=%d p99_us=%d\n",
+  io.write(string.format("BENCH requests=%d duration_us=%d failed=%d socket_errors=%d p50_us=%d p99_us=%d bytes=%d\n",
     summary.requests, summary.duration, failed_total, e.connect + e.read + e.write + e.timeout,
-    latency:percentile(50), latency:percentile(99)))
+    latency:percentile(50), latency:percentile(99), summary.bytes))
   io.write("BENCH_ERROR " .. string.gsub(first, "[\r\n]", " ") .. "\n")
 end

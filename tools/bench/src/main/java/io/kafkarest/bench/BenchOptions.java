@@ -14,7 +14,7 @@ import java.util.List;
 public record BenchOptions(Duration duration, Duration warmup, int connections, int recordSize, List<String> cases,
                            List<Integer> batches, List<String> paths, int partitions, URI gatewayUrl,
                            URI produceUrl, String bootstrapServers, Path outDir, int wrkThreads, int streamWindow,
-                           int streamChunk, int nativeInFlight, Consume consume) {
+                           int streamChunk, int nativeInFlight, Consume consume, Gateway gateway) {
 
     public static final String DIRECT = "direct";
     public static final String GATEWAY = "gateway";
@@ -47,12 +47,16 @@ public record BenchOptions(Duration duration, Duration warmup, int connections, 
               --max-bytes N         max_bytes of each GET .../records [4194304]
               --idle-instances N    subscribed instances of idle-memory [1000]
               --consume-pid PID     consume-service process for idle-memory's RSS [found in /proc]
+            gateway only (also uses --produce-url, --consume-url, --instances, --records, ...):
+              --admin-url URL       admin-service, for GET /brokers directly [http://localhost:8081]
+              --gateway-pid PID     the gateway process whose CPU time is read [the one listening on the
+                                    --gateway-url port, found in /proc]
             """;
 
     public static BenchOptions defaults(List<String> cases) {
         return new BenchOptions(Duration.ofSeconds(20), Duration.ofSeconds(3), 16, 1024, cases, List.of(1, 10, 100),
                 List.of(DIRECT, GATEWAY), 6, URI.create("http://localhost:8080"), URI.create("http://localhost:8082"),
-                "localhost:9092", Path.of(".local/bench"), 2, 1000, 10, 1000, Consume.DEFAULTS);
+                "localhost:9092", Path.of(".local/bench"), 2, 1000, 10, 1000, Consume.DEFAULTS, Gateway.DEFAULTS);
     }
 
     public static BenchOptions parse(String[] args, List<String> allCases) {
@@ -82,7 +86,7 @@ public record BenchOptions(Duration duration, Duration warmup, int connections, 
                         subset(name, value, List.of(DIRECT, GATEWAY)));
                 case "--partitions" -> new BenchOptions(o.duration, o.warmup, o.connections, o.recordSize, o.cases, o.batches,
                         o.paths, positive(name, value), o.gatewayUrl, o.produceUrl, o.bootstrapServers, o.outDir,
-                        o.wrkThreads, o.streamWindow, o.streamChunk, o.nativeInFlight, o.consume);
+                        o.wrkThreads, o.streamWindow, o.streamChunk, o.nativeInFlight, o.consume, o.gateway);
                 case "--gateway-url" -> o.withEndpoints(url(value), o.produceUrl, o.bootstrapServers, o.outDir);
                 case "--produce-url" -> o.withEndpoints(o.gatewayUrl, url(value), o.bootstrapServers, o.outDir);
                 case "--bootstrap" -> o.withEndpoints(o.gatewayUrl, o.produceUrl, value, o.outDir);
@@ -92,7 +96,7 @@ public record BenchOptions(Duration duration, Duration warmup, int connections, 
                 case "--stream-chunk" -> o.withTuning(o.wrkThreads, o.streamWindow, positive(name, value));
                 case "--native-in-flight" -> new BenchOptions(o.duration, o.warmup, o.connections, o.recordSize, o.cases,
                         o.batches, o.paths, o.partitions, o.gatewayUrl, o.produceUrl, o.bootstrapServers, o.outDir,
-                        o.wrkThreads, o.streamWindow, o.streamChunk, nonNegative(name, value), o.consume);
+                        o.wrkThreads, o.streamWindow, o.streamChunk, nonNegative(name, value), o.consume, o.gateway);
                 case "--consume-url" -> o.withConsume(o.consume.withUrl(url(value)));
                 case "--instances" -> o.withConsume(o.consume.withInstances(
                         split(value).stream().map(n -> positive("--instances", n)).toList()));
@@ -101,6 +105,8 @@ public record BenchOptions(Duration duration, Duration warmup, int connections, 
                 case "--max-bytes" -> o.withConsume(o.consume.withMaxBytes(positive(name, value)));
                 case "--idle-instances" -> o.withConsume(o.consume.withIdleInstances(positive(name, value)));
                 case "--consume-pid" -> o.withConsume(o.consume.withPid(positive(name, value)));
+                case "--admin-url" -> o.withGateway(new Gateway(url(value), o.gateway.pid()));
+                case "--gateway-pid" -> o.withGateway(new Gateway(o.gateway.adminUrl(), positive(name, value)));
                 default -> throw new IllegalArgumentException("Unknown option: " + name);
             };
         }
@@ -112,23 +118,29 @@ public record BenchOptions(Duration duration, Duration warmup, int connections, 
 
     private BenchOptions with(Duration d, Duration w, int c, int size, List<String> cs, List<Integer> b, List<String> p) {
         return new BenchOptions(d, w, c, size, cs, b, p, partitions, gatewayUrl, produceUrl, bootstrapServers, outDir,
-                wrkThreads, streamWindow, streamChunk, nativeInFlight, consume);
+                wrkThreads, streamWindow, streamChunk, nativeInFlight, consume, gateway);
     }
 
     private BenchOptions withEndpoints(URI gateway, URI produce, String bootstrap, Path out) {
         return new BenchOptions(duration, warmup, connections, recordSize, cases, batches, paths, partitions, gateway,
-                produce, bootstrap, out, wrkThreads, streamWindow, streamChunk, nativeInFlight, consume);
+                produce, bootstrap, out, wrkThreads, streamWindow, streamChunk, nativeInFlight, consume, this.gateway);
     }
 
     private BenchOptions withTuning(int threads, int window, int chunk) {
         return new BenchOptions(duration, warmup, connections, recordSize, cases, batches, paths, partitions,
-                gatewayUrl, produceUrl, bootstrapServers, outDir, threads, window, chunk, nativeInFlight, consume);
+                gatewayUrl, produceUrl, bootstrapServers, outDir, threads, window, chunk, nativeInFlight, consume, gateway);
     }
 
     private BenchOptions withConsume(Consume c) {
         return new BenchOptions(duration, warmup, connections, recordSize, cases, batches, paths, partitions,
                 gatewayUrl, produceUrl, bootstrapServers, outDir, wrkThreads, streamWindow, streamChunk, nativeInFlight,
-                c);
+                c, gateway);
+    }
+
+    private BenchOptions withGateway(Gateway g) {
+        return new BenchOptions(duration, warmup, connections, recordSize, cases, batches, paths, partitions,
+                gatewayUrl, produceUrl, bootstrapServers, outDir, wrkThreads, streamWindow, streamChunk, nativeInFlight,
+                consume, g);
     }
 
     /**
@@ -183,6 +195,16 @@ public record BenchOptions(Duration duration, Duration warmup, int connections, 
         Consume withPid(long p) {
             return new Consume(url, instances, records, readTimeout, maxBytes, idleInstances, p);
         }
+    }
+
+    /**
+     * The options of {@code bin/bench gateway}.
+     *
+     * @param adminUrl admin-service, for {@code GET /brokers} directly
+     * @param pid      the gateway process whose CPU time is read; 0 = the one listening on the gateway URL's port
+     */
+    public record Gateway(URI adminUrl, long pid) {
+        static final Gateway DEFAULTS = new Gateway(URI.create("http://localhost:8081"), 0);
     }
 
     /** The base URL of a path: {@link #DIRECT} is the service itself. */

@@ -1,5 +1,7 @@
 package io.kafkarest.bench;
 
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 /** One benchmark family of {@code bin/bench}: runs its selected cases and prints / writes the result table. */
@@ -16,4 +18,9 @@ public interface Command {
      * @return the number of rows with errors (0 = everything ran cleanly); the command still exits 0
      */
     int run(BenchOptions options) throws Exception;
+
+    /** The id of a run, in its topic and group names: {@code yyMMddHHmmss} of now. */
+    static String runId() {
+        return LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyMMddHHmmss"));
+    }
 }

@@ -1,6 +1,7 @@
 package io.kafkarest.bench;
 
 import io.kafkarest.bench.consume.ConsumeBench;
+import io.kafkarest.bench.gateway.GatewayBench;
 import io.kafkarest.bench.produce.ProduceBench;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -20,6 +21,7 @@ public final class Main {
     static {
         COMMANDS.put("produce", new ProduceBench());
         COMMANDS.put("consume", new ConsumeBench());
+        COMMANDS.put("gateway", new GatewayBench());
     }
 
     private Main() {

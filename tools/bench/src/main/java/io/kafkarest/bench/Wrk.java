@@ -16,11 +16,12 @@ import java.util.regex.Pattern;
 
 /**
  * Runs {@code wrk} (a cheap C load generator: one epoll loop per thread) with {@code wrk/post.lua}: the same POST
- * body on every request over N keep-alive connections, for a fixed time.
+ * body (or the same GET) on every request over N keep-alive connections, for a fixed time.
  */
 public final class Wrk {
     private static final Pattern SUMMARY = Pattern.compile(
-            "BENCH requests=(\\d+) duration_us=(\\d+) failed=(\\d+) socket_errors=(\\d+) p50_us=(\\d+) p99_us=(\\d+)");
+            "BENCH requests=(\\d+) duration_us=(\\d+) failed=(\\d+) socket_errors=(\\d+) p50_us=(\\d+) p99_us=(\\d+)"
+                    + "(?: bytes=(\\d+))?");
 
     /**
      * What wrk measured.
@@ -32,9 +33,10 @@ public final class Wrk {
      * @param p50Ms        median request latency
      * @param p99Ms        99th percentile request latency
      * @param firstError   the first failed answer (status and the start of the body), or null
+     * @param bytesRead    bytes wrk read (answers, headers included); -1 when not reported
      */
     public record Outcome(long requests, double seconds, long failed, long socketErrors, double p50Ms, double p99Ms,
-                          String firstError) {
+                          String firstError, long bytesRead) {
         public double okRequestsPerSec() {
             return (requests - failed) / seconds;
         }
@@ -71,20 +73,36 @@ public final class Wrk {
     /** POSTs {@code body} to {@code url} over {@code connections} connections for {@code duration}. */
     public Outcome post(URI url, String contentType, String accept, byte[] body, int connections, Duration duration)
             throws IOException, InterruptedException {
+        return run("POST", url, contentType, accept, body, connections, duration);
+    }
+
+    /** GETs {@code url} over {@code connections} connections for {@code duration}. */
+    public Outcome get(URI url, String accept, int connections, Duration duration)
+            throws IOException, InterruptedException {
+        return run("GET", url, "", accept, null, connections, duration);
+    }
+
+    private Outcome run(String method, URI url, String contentType, String accept, byte[] body, int connections,
+                        Duration duration) throws IOException, InterruptedException {
         Files.createDirectories(workDir);
-        Path bodyFile = Files.createTempFile(workDir, "body-", ".json");
+        Path bodyFile = body == null ? null : Files.createTempFile(workDir, "body-", ".json");
         try {
-            Files.write(bodyFile, body);
+            if (bodyFile != null) {
+                Files.write(bodyFile, body);
+            }
             List<String> command = new ArrayList<>(List.of("wrk",
                     "-t", String.valueOf(Math.min(threads, connections)), "-c", String.valueOf(connections),
                     "-d", Math.max(1, (duration.toMillis() + 999) / 1000) + "s", "--timeout", "30s", "--latency",
-                    "-s", script().toString(), url.toString(), "--", bodyFile.toString(), contentType, accept));
+                    "-s", script().toString(), url.toString(), "--", bodyFile == null ? "" : bodyFile.toString(),
+                    contentType, accept, method));
             Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
             String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             int exit = p.waitFor();
             return parse(output, exit);
         } finally {
-            Files.deleteIfExists(bodyFile);
+            if (bodyFile != null) {
+                Files.deleteIfExists(bodyFile);
+            }
         }
     }
 
@@ -101,7 +119,7 @@ public final class Wrk {
         }
         return new Outcome(Long.parseLong(m.group(1)), Long.parseLong(m.group(2)) / 1e6, Long.parseLong(m.group(3)),
                 Long.parseLong(m.group(4)), Long.parseLong(m.group(5)) / 1000.0, Long.parseLong(m.group(6)) / 1000.0,
-                firstError);
+                firstError, m.group(7) == null ? -1 : Long.parseLong(m.group(7)));
     }
 
     private synchronized Path script() throws IOException {

@@ -46,6 +46,21 @@ class BenchOptionsTest {
     }
 
     @Test
+    void gatewayOptionsAreParsed() {
+        List<String> cases = List.of("native", "produce", "consume", "brokers");
+        BenchOptions d = BenchOptions.parse(new String[0], cases);
+        assertEquals("http://localhost:8081", d.gateway().adminUrl().toString());
+        assertEquals(0, d.gateway().pid());
+        BenchOptions o = BenchOptions.parse(new String[] {"--admin-url", "http://a:1/", "--gateway-pid=4242",
+            "--gateway-url", "http://g:2", "--cases", "brokers,produce"}, cases);
+        assertEquals("http://a:1", o.gateway().adminUrl().toString());
+        assertEquals(4242, o.gateway().pid());
+        assertEquals("http://g:2", o.gatewayUrl().toString());
+        assertEquals(List.of("produce", "brokers"), o.cases());
+        assertThrows(IllegalArgumentException.class, () -> BenchOptions.parse(new String[] {"--gateway-pid", "x"}, cases));
+    }
+
+    @Test
     void badOptionsAreRejected() {
         assertThrows(IllegalArgumentException.class, () -> BenchOptions.parse(new String[] {"--cases", "nope"}, CASES));
         assertThrows(IllegalArgumentException.class, () -> BenchOptions.parse(new String[] {"--connections", "0"}, CASES));
@@ -62,5 +77,15 @@ class BenchOptionsTest {
         assertEquals(1.5, r.p50Ms(), 1e-9);
         assertEquals(9.0, r.p99Ms(), 1e-9);
         assertEquals("HTTP 500 {\"error_code\":500}", r.firstError());
+        assertEquals(-1, r.bytesRead(), "an older script reports no bytes");
+    }
+
+    @Test
+    void wrkBytesAreParsed() throws Exception {
+        Wrk.Outcome r = Wrk.parse("BENCH requests=10 duration_us=1000000 failed=0 socket_errors=0 p50_us=800"
+                + " p99_us=2000 bytes=12345\nBENCH_ERROR \n", 0);
+        assertEquals(12345, r.bytesRead());
+        assertEquals(10.0, r.okRequestsPerSec(), 1e-9);
+        assertEquals(null, r.firstError());
     }
 }

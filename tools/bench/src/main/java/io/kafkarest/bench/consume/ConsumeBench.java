@@ -2,6 +2,7 @@ package io.kafkarest.bench.consume;
 
 import io.kafkarest.bench.BenchOptions;
 import io.kafkarest.bench.Command;
+import io.kafkarest.bench.MeasuredWindow;
 import io.kafkarest.bench.RestAdmin;
 import io.kafkarest.bench.Result;
 import io.kafkarest.bench.ResultTable;
@@ -40,8 +41,7 @@ public final class ConsumeBench implements Command {
     public int run(BenchOptions o) throws Exception {
         RestAdmin admin = new RestAdmin(o.gatewayUrl());
         BenchOptions.Consume c = o.consume();
-        String runId = OffsetDateTime.now().truncatedTo(ChronoUnit.SECONDS).toString()
-                .replaceAll("[^0-9]", "").substring(2, 14);
+        String runId = Command.runId();
         boolean reads = o.runs(NATIVE) || o.runs(V2_BINARY);
         long records = reads ? c.recordsFor(o.warmup(), o.duration()) : 0;
         ResultTable table = new ResultTable("bin/bench consume", settings(o, records), NATIVE);
@@ -51,8 +51,7 @@ public final class ConsumeBench implements Command {
         try {
             System.err.printf("Creating %s (%d partitions) and filling it with %,d records of %d bytes ...%n", topic,
                     o.partitions(), records, o.recordSize());
-            admin.createTopic(topic, o.partitions());
-            Prefill.fill(o.bootstrapServers(), topic, records, o.recordSize());
+            prepareTopic(admin, o, topic, records);
         } catch (Exception e) {
             setupError = "topic " + topic + ": " + message(e);
         }
@@ -69,29 +68,11 @@ public final class ConsumeBench implements Command {
             progress(table);
         }
         if (o.runs(V2_BINARY)) {
-            V2RecordsClient client = new V2RecordsClient(c.readTimeout(), c.maxBytes());
             for (int n : c.instances()) {
                 for (String path : o.paths()) {
                     String name = V2_BINARY + " x" + n;
-                    table.add(attempt(name, path, setupError, () -> {
-                        URI base = o.baseUrl(path, c.url());
-                        try (ConsumerInstances instances = new ConsumerInstances(admin, base,
-                                "bench-" + n + "-" + path + "-" + runId)) {
-                            List<URI> uris = instances.create(n, topic, ADMIN_PARALLELISM);
-                            V2RecordsClient.Outcome r = client.run(uris, o.warmup(), o.duration());
-                            if (r.requests() == 0) {
-                                return Result.failed(name, path, r.firstError() == null ? "no answer" : r.firstError());
-                            }
-                            Window w = Window.of(r.records(), r.seconds(), r.totalRecords(), records,
-                                    r.lastRecordNs(), r.windowStartNs());
-                            String note = String.format(Locale.ROOT, "%.0f records per answer", (double) r.records()
-                                    / r.requests()) + (w.note() == null ? "" : "; " + w.note());
-                            return Result.of(name, path, w.perSec(), o.recordSize(),
-                                    r.micros().getValueAtPercentile(50) / 1000.0,
-                                    r.micros().getValueAtPercentile(99) / 1000.0, r.failed(), r.firstError())
-                                    .withNote(note);
-                        }
-                    }));
+                    table.add(attempt(name, path, setupError, () -> v2BinaryCase(admin, o, topic, records, n, path,
+                            runId, MeasuredWindow.NONE)));
                     progress(table);
                 }
             }
@@ -109,6 +90,38 @@ public final class ConsumeBench implements Command {
         Path file = table.write(o.outDir());
         System.out.println("Written to " + file);
         return (int) table.rows().stream().filter(Result::hasError).count();
+    }
+
+    /** Creates the run's topic and fills it with {@code records} records of {@code --record-size} bytes. */
+    public static void prepareTopic(RestAdmin admin, BenchOptions o, String topic, long records) throws Exception {
+        admin.createTopic(topic, o.partitions());
+        Prefill.fill(o.bootstrapServers(), topic, records, o.recordSize());
+    }
+
+    /**
+     * One row of the case {@code v2-binary xN}: N instances in a fresh group read {@code topic} (pre-filled with
+     * {@code filled} records) from the beginning, directly from consume-service or through the gateway;
+     * {@code window} is told when the measured window starts and ends. The instances are deleted at the end.
+     */
+    public static Result v2BinaryCase(RestAdmin admin, BenchOptions o, String topic, long filled, int n, String path,
+                                      String runId, MeasuredWindow window) throws Exception {
+        BenchOptions.Consume c = o.consume();
+        String name = V2_BINARY + " x" + n;
+        URI base = o.baseUrl(path, c.url());
+        try (ConsumerInstances instances = new ConsumerInstances(admin, base, "bench-" + n + "-" + path + "-" + runId)) {
+            List<URI> uris = instances.create(n, topic, ADMIN_PARALLELISM);
+            V2RecordsClient.Outcome r = new V2RecordsClient(c.readTimeout(), c.maxBytes())
+                    .run(uris, o.warmup(), o.duration(), window);
+            if (r.requests() == 0) {
+                return Result.failed(name, path, r.firstError() == null ? "no answer" : r.firstError());
+            }
+            Window w = Window.of(r.records(), r.seconds(), r.totalRecords(), filled, r.lastRecordNs(),
+                    r.windowStartNs());
+            String note = String.format(Locale.ROOT, "%.0f records per answer", (double) r.records() / r.requests())
+                    + (w.note() == null ? "" : "; " + w.note());
+            return Result.of(name, path, w.perSec(), o.recordSize(), r.micros().getValueAtPercentile(50) / 1000.0,
+                    r.micros().getValueAtPercentile(99) / 1000.0, r.failed(), r.firstError()).withNote(note);
+        }
     }
 
     /**

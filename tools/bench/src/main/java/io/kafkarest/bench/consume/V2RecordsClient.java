@@ -1,6 +1,7 @@
 package io.kafkarest.bench.consume;
 
 import io.kafkarest.bench.HttpWire;
+import io.kafkarest.bench.MeasuredWindow;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -63,6 +64,12 @@ final class V2RecordsClient {
      * first fetch are not reading; at most 30 s), then {@code warmup} unmeasured, then {@code duration} measured.
      */
     Outcome run(List<URI> instances, Duration warmup, Duration duration) throws InterruptedException {
+        return run(instances, warmup, duration, MeasuredWindow.NONE);
+    }
+
+    /** As {@link #run(List, Duration, Duration)}; {@code window} is told when the measured window starts and ends. */
+    Outcome run(List<URI> instances, Duration warmup, Duration duration, MeasuredWindow window)
+            throws InterruptedException {
         CountDownLatch primed = new CountDownLatch(instances.size());
         List<Reader> readers = new ArrayList<>();
         for (URI base : instances) {
@@ -76,6 +83,10 @@ final class V2RecordsClient {
             r.windowStart = windowStart;
             r.end = windowStart + duration.toNanos();
         }
+        sleepUntil(windowStart);
+        window.started();
+        sleepUntil(windowStart + duration.toNanos());
+        window.ended();
         Histogram micros = new Histogram(3_600_000_000L, 3);
         long records = 0;
         long requests = 0;
@@ -97,6 +108,12 @@ final class V2RecordsClient {
         }
         return new Outcome(records, requests, failed, duration.toNanos() / 1e9, total, last, windowStart, micros,
                 firstError);
+    }
+
+    private static void sleepUntil(long nanoTime) throws InterruptedException {
+        for (long left = nanoTime - System.nanoTime(); left > 0; left = nanoTime - System.nanoTime()) {
+            TimeUnit.NANOSECONDS.sleep(left);
+        }
     }
 
     /** One instance's loop. */

@@ -5,7 +5,7 @@ import java.util.Base64;
 import java.util.Random;
 
 /** The request bodies of the produce cases, built once per run (random but fixed content). */
-final class Payloads {
+public final class Payloads {
     /** The Avro schema of the v2-avro case: one string field. */
     static final String AVRO_SCHEMA =
             "{\"type\":\"record\",\"name\":\"BenchRecord\",\"namespace\":\"io.kafkarest.bench\","
@@ -15,7 +15,7 @@ final class Payloads {
     private final byte[] value;
     private final String valueBase64;
 
-    Payloads(int recordSize) {
+    public Payloads(int recordSize) {
         this.recordSize = recordSize;
         this.value = new byte[recordSize];
         new Random(42).nextBytes(value);

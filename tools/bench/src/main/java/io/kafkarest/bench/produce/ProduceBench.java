@@ -2,6 +2,7 @@ package io.kafkarest.bench.produce;
 
 import io.kafkarest.bench.BenchOptions;
 import io.kafkarest.bench.Command;
+import io.kafkarest.bench.MeasuredWindow;
 import io.kafkarest.bench.RestAdmin;
 import io.kafkarest.bench.Result;
 import io.kafkarest.bench.ResultTable;
@@ -48,8 +49,7 @@ public final class ProduceBench implements Command {
         RestAdmin admin = new RestAdmin(o.gatewayUrl());
         Payloads payloads = new Payloads(o.recordSize());
         Wrk wrk = new Wrk(o.outDir().resolve("tmp"), o.wrkThreads());
-        String runId = OffsetDateTime.now().truncatedTo(ChronoUnit.SECONDS).toString()
-                .replaceAll("[^0-9]", "").substring(2, 14);
+        String runId = Command.runId();
         ResultTable table = new ResultTable("bin/bench produce", settings(o), NATIVE);
         boolean needsWrk = o.runs(V2_BINARY) || o.runs(V2_AVRO);
         if (needsWrk && !Wrk.available()) {
@@ -57,24 +57,15 @@ public final class ProduceBench implements Command {
         }
 
         if (o.runs(NATIVE)) {
-            table.add(attempt(NATIVE, "kafka", () -> {
-                String topic = topic(admin, o, runId, NATIVE);
-                return NativeProducerBench.run(NATIVE, o.bootstrapServers(), topic, payloads.value(), o.warmup(),
-                        o.duration(), o.nativeInFlight());
-            }));
+            table.add(attempt(NATIVE, "kafka", () -> nativeCase(admin, o, payloads, runId)));
             progress(table);
         }
         if (o.runs(V2_BINARY)) {
             for (int batch : o.batches()) {
                 for (String path : o.paths()) {
                     String name = V2_BINARY + " x" + batch;
-                    table.add(attempt(name, path, () -> {
-                        URI base = o.baseUrl(path, o.produceUrl());
-                        String topic = topic(admin, o, runId, V2_BINARY + "-" + batch + "-" + path);
-                        admin.awaitProducible(base, topic, Duration.ofSeconds(30));
-                        return wrkCase(wrk, o, name, path, base.resolve("/topics/" + topic),
-                                "application/vnd.kafka.binary.v2+json", payloads.v2Binary(batch), batch);
-                    }));
+                    table.add(attempt(name, path, () -> v2BinaryCase(wrk, admin, o, payloads, runId, batch, path,
+                            MeasuredWindow.NONE)));
                     progress(table);
                 }
             }
@@ -122,7 +113,8 @@ public final class ProduceBench implements Command {
                                 + first.statusCode() + " " + first.body());
                     }
                     return wrkCase(wrk, o, name, path, url, contentType,
-                            payloads.v2AvroWithId(Integer.parseInt(id.group(1)), AVRO_BATCH), AVRO_BATCH);
+                            payloads.v2AvroWithId(Integer.parseInt(id.group(1)), AVRO_BATCH), AVRO_BATCH,
+                            MeasuredWindow.NONE);
                 }));
                 progress(table);
             }
@@ -136,13 +128,40 @@ public final class ProduceBench implements Command {
         return (int) table.rows().stream().filter(Result::hasError).count();
     }
 
+    /** The case {@code native}: the Kafka producer in this JVM, on a fresh topic. */
+    public static Result nativeCase(RestAdmin admin, BenchOptions o, Payloads payloads, String runId) throws Exception {
+        String topic = topic(admin, o, runId, NATIVE);
+        return NativeProducerBench.run(NATIVE, o.bootstrapServers(), topic, payloads.value(), o.warmup(),
+                o.duration(), o.nativeInFlight());
+    }
+
+    /**
+     * One row of the case {@code v2-binary xN}: wrk POSTs N binary records per request to a fresh topic, directly
+     * to produce-service or through the gateway; {@code window} is told when wrk's measured run starts and ends.
+     */
+    public static Result v2BinaryCase(Wrk wrk, RestAdmin admin, BenchOptions o, Payloads payloads, String runId,
+                                      int batch, String path, MeasuredWindow window) throws Exception {
+        String name = V2_BINARY + " x" + batch;
+        URI base = o.baseUrl(path, o.produceUrl());
+        String topic = topic(admin, o, runId, V2_BINARY + "-" + batch + "-" + path);
+        admin.awaitProducible(base, topic, Duration.ofSeconds(30));
+        return wrkCase(wrk, o, name, path, base.resolve("/topics/" + topic), "application/vnd.kafka.binary.v2+json",
+                payloads.v2Binary(batch), batch, window);
+    }
+
     /** wrk for the warm-up (unmeasured), then for the measured run. */
     private static Result wrkCase(Wrk wrk, BenchOptions o, String name, String path, URI url, String contentType,
-                                  byte[] body, int batch) throws Exception {
+                                  byte[] body, int batch, MeasuredWindow window) throws Exception {
         if (!o.warmup().isZero()) {
             wrk.post(url, contentType, V2_ACCEPT, body, o.connections(), o.warmup());
         }
-        Wrk.Outcome r = wrk.post(url, contentType, V2_ACCEPT, body, o.connections(), o.duration());
+        window.started();
+        Wrk.Outcome r;
+        try {
+            r = wrk.post(url, contentType, V2_ACCEPT, body, o.connections(), o.duration());
+        } finally {
+            window.ended();
+        }
         if (r.requests() == r.failed()) {
             return Result.failed(name, path, r.firstError() == null
                     ? "no request succeeded (" + r.socketErrors() + " socket errors)" : r.firstError());
