@@ -35,7 +35,7 @@ public final class LayeringRules {
     private static final DescribedPredicate<JavaClass> MICRONAUT_HTTP =
             resideInAPackage("io.micronaut.http..").as("are Micronaut HTTP (io.micronaut.http..)");
 
-    private static final DescribedPredicate<JavaClass> REST_ERROR_PIPELINE =
+    private static final DescribedPredicate<JavaClass> REST_COMMON_HTTP =
             resideInAPackage("io.kafkarest.rest..")
                     .and(not(DescribedPredicate.describe("a domain type", c -> REST_COMMON_DOMAIN_TYPES.contains(c.getName()))))
                     .as("are rest-common's HTTP types (io.kafkarest.rest.* except EmbeddedFormat: ErrorCode, "
@@ -51,7 +51,7 @@ public final class LayeringRules {
     /** {@code <base>.core} uses no HTTP: not Micronaut's, not rest-common's error codes, not Connect's/JAX-RS. */
     public static ArchRule coreDoesNotSpeakHttp(String basePackage) {
         return noClasses().that().resideInAPackage(service(basePackage) + ".core..")
-                .should().dependOnClassesThat(MICRONAUT_HTTP.or(REST_ERROR_PIPELINE).or(CONNECT_REST))
+                .should().dependOnClassesThat(MICRONAUT_HTTP.or(REST_COMMON_HTTP).or(CONNECT_REST))
                 .because("core holds interfaces, domain records and domain exceptions; api maps them to HTTP "
                         + "and error codes (as consume-service's ConsumerException -> ConsumerErrorMapper)");
     }
@@ -64,7 +64,7 @@ public final class LayeringRules {
      */
     public static ArchRule coreDoesNotSpeakHttpBesidesConnectRest(String basePackage) {
         return noClasses().that().resideInAPackage(service(basePackage) + ".core..")
-                .should().dependOnClassesThat(MICRONAUT_HTTP.or(REST_ERROR_PIPELINE))
+                .should().dependOnClassesThat(MICRONAUT_HTTP.or(REST_COMMON_HTTP))
                 .because("core is built on Kafka Connect's REST runtime by design, but Micronaut HTTP and our "
                         + "error codes stay in api (see io.kafkarest.connect.core's package-info)");
     }
