@@ -1,5 +1,6 @@
 package io.kafkarest.connect.api;
 
+import io.kafkarest.connect.core.WorkerUnavailableException;
 import io.kafkarest.rest.ErrorCode;
 import io.kafkarest.rest.ErrorMapper;
 import io.kafkarest.rest.RestException;
@@ -17,7 +18,8 @@ import org.apache.kafka.connect.runtime.rest.errors.ConnectRestException;
  * Connect's exceptions in the one error format, as Connect's own {@code ConnectExceptionMapper} maps them:
  * {@code ConnectRestException} keeps its status, unknown connector/task/logger is 404, an existing connector 409,
  * a rebalance (or a request no worker could take within two hops) 409, any other Connect failure 500 with its
- * message. Runs before the generic Kafka mapper ({@code ConnectException} is a {@code KafkaException}).
+ * message. A worker that is starting, failed or stopped ({@link WorkerUnavailableException}) is 503. Runs before
+ * the generic Kafka mapper ({@code ConnectException} is a {@code KafkaException}).
  */
 @Singleton
 public class ConnectErrorMapper implements ErrorMapper, Ordered {
@@ -29,6 +31,9 @@ public class ConnectErrorMapper implements ErrorMapper, Ordered {
 
     @Override
     public RestException map(Throwable failure) {
+        if (failure instanceof WorkerUnavailableException e) {
+            return new RestException(ErrorCode.SERVICE_UNAVAILABLE, e.getMessage(), e);
+        }
         if (failure instanceof ConnectRestException e) {
             return new RestException(ErrorCode.forStatus(e.statusCode()), e.getMessage(), e);
         }

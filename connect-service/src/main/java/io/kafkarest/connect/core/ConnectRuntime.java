@@ -7,7 +7,8 @@ import org.apache.kafka.connect.runtime.rest.RestClient;
 /**
  * The running Kafka Connect worker this service fronts: Connect's own {@link Herder} (the one interface every
  * Connect REST operation goes through), the worker's configuration, and the client it forwards requests with.
- * Every accessor fails with a 503 while the worker is still starting or after it failed.
+ * Every accessor fails with a {@link WorkerUnavailableException} (503) while the worker is still starting, after it
+ * failed or once it stopped.
  */
 public interface ConnectRuntime {
 

@@ -1,6 +1,5 @@
 package io.kafkarest.connect.core;
 
-import io.kafkarest.rest.RestException;
 import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.Locale;
@@ -40,7 +39,7 @@ public class WorkerManager {
         Herder herder;
         try {
             herder = runtime.herder();
-        } catch (RestException e) {
+        } catch (WorkerUnavailableException e) {
             return runtime.state() == ConnectRuntime.State.STARTING
                     ? new WorkerHealth(503, WorkerStatus.starting(e.getMessage()))
                     : new WorkerHealth(500, WorkerStatus.unhealthy(e.getMessage()));

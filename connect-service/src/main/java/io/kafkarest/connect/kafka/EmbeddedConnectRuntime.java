@@ -1,7 +1,7 @@
 package io.kafkarest.connect.kafka;
 
 import io.kafkarest.connect.core.ConnectRuntime;
-import io.kafkarest.rest.ErrorCode;
+import io.kafkarest.connect.core.WorkerUnavailableException;
 import io.micronaut.context.event.ApplicationEventListener;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.runtime.server.event.ServerStartupEvent;
@@ -145,13 +145,13 @@ public class EmbeddedConnectRuntime implements ConnectRuntime, ApplicationEventL
         }
         if (current == State.FAILED) {
             Throwable cause = failure;
-            throw ErrorCode.SERVICE_UNAVAILABLE.exception("The Kafka Connect worker failed"
+            throw new WorkerUnavailableException("The Kafka Connect worker failed"
                     + (cause == null || cause.getMessage() == null ? "" : ": " + cause.getMessage()));
         }
         if (current == State.STOPPED) {
-            throw ErrorCode.SERVICE_UNAVAILABLE.exception("The Kafka Connect worker is stopped");
+            throw new WorkerUnavailableException("The Kafka Connect worker is stopped");
         }
-        throw ErrorCode.SERVICE_UNAVAILABLE.exception("The Kafka Connect worker is starting");
+        throw new WorkerUnavailableException("The Kafka Connect worker is starting");
     }
 
     private void buildAndStart(String advertisedUrl) {

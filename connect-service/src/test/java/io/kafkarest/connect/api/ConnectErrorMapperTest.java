@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.kafkarest.connect.core.WorkerUnavailableException;
 import io.kafkarest.kafka.KafkaErrorMapper;
 import io.kafkarest.rest.ErrorCode;
 import io.kafkarest.rest.RestException;
@@ -41,6 +42,12 @@ class ConnectErrorMapperTest {
         assertEquals(ErrorCode.CONFLICT, mapper.map(new NotLeaderException("not leader", null)).errorCode());
         assertMapped(ErrorCode.INTERNAL_ERROR, "worker broke", new ConnectException("worker broke"));
         assertNull(mapper.map(new IllegalStateException("not Connect's")));
+    }
+
+    @Test
+    void anUnavailableWorkerIs503() {
+        assertMapped(ErrorCode.SERVICE_UNAVAILABLE, "The Kafka Connect worker is starting",
+                new WorkerUnavailableException("The Kafka Connect worker is starting"));
     }
 
     @Test
