@@ -16,6 +16,7 @@ public class GatewayConfiguration {
     private Duration pinIdleTimeout = Duration.ofMinutes(10);
     private int pinMaxEntries = 100_000;
     private Duration endpointFailureBackoff = Duration.ofSeconds(5);
+    private long bufferedRequestBodyLimit = 1024 * 1024;
 
     /** The URL clients use to reach the gateway ({@code GATEWAY_EXTERNAL_URL}); blank = derived per request. */
     @Nullable
@@ -70,5 +71,17 @@ public class GatewayConfiguration {
 
     public void setEndpointFailureBackoff(Duration endpointFailureBackoff) {
         this.endpointFailureBackoff = endpointFailureBackoff;
+    }
+
+    /**
+     * Request bodies with a {@code Content-Length} up to this many bytes are collected before they are sent to the
+     * backend (so that its connection can be reused at once); longer and chunked bodies are streamed.
+     */
+    public long getBufferedRequestBodyLimit() {
+        return bufferedRequestBodyLimit;
+    }
+
+    public void setBufferedRequestBodyLimit(long bufferedRequestBodyLimit) {
+        this.bufferedRequestBodyLimit = bufferedRequestBodyLimit;
     }
 }

@@ -23,7 +23,13 @@ import java.io.OutputStream;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Collectors;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.List;
@@ -89,6 +95,41 @@ class GatewayProxyTest implements TestPropertyProvider {
         String node = r.headers().firstValue("X-Stub").orElseThrow();
         assertEquals(node + " GET /topics/orders?x=1&y=a%20b", text(r));
         assertEquals("text/plain", r.headers().firstValue("Content-Type").orElseThrow());
+    }
+
+    @Test
+    void backendConnectionsAreKeptAliveAndReused() throws Exception {
+        int clients = 8;
+        int requestsEach = 25;
+        String large = "x".repeat(140_000); // the size of 100 records of 1 KB in base64
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (int c = 0; c < clients; c++) {
+                done.add(pool.submit(() -> {
+                    for (int i = 0; i < requestsEach; i++) {
+                        HttpResponse<byte[]> produced = post(gateway() + "/topics/orders",
+                                "{\"records\":[{\"value\":\"" + large + "\"}]}",
+                                "Content-Type", "application/vnd.kafka.binary.v2+json");
+                        assertEquals(200, produced.statusCode(), text(produced));
+                        assertEquals(200, Http.get(gateway() + "/connectors").statusCode());
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : done) {
+                f.get(60, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        Set<Integer> produceConnections = produce.seen().stream().map(Seen::clientPort).collect(Collectors.toSet());
+        Set<Integer> connectConnections = connect.seen().stream().map(Seen::clientPort).collect(Collectors.toSet());
+        assertEquals(clients * requestsEach, produce.seen().size());
+        assertTrue(produceConnections.size() <= 2 * clients, clients * requestsEach + " POSTs from " + clients
+                + " clients reuse pooled connections: " + produceConnections.size() + " connections");
+        assertTrue(connectConnections.size() <= 2 * clients, clients * requestsEach + " GETs from " + clients
+                + " clients reuse pooled connections: " + connectConnections.size() + " connections");
     }
 
     @Test

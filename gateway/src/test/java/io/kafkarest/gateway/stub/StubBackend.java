@@ -42,7 +42,7 @@ public class StubBackend implements AutoCloseable {
     }
 
     /** One request as the stub received it. */
-    public record Seen(String method, String uri, Map<String, List<String>> headers, byte[] body) {
+    public record Seen(String method, String uri, Map<String, List<String>> headers, byte[] body, int clientPort) {
         /** First value of a header (name case-insensitive), or null. */
         public String header(String name) {
             List<String> values = headers.get(name.toLowerCase(Locale.ROOT));
@@ -146,7 +146,8 @@ public class StubBackend implements AutoCloseable {
             }
             Map<String, List<String>> headers = new LinkedHashMap<>();
             exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), new ArrayList<>(v)));
-            Seen request = new Seen(exchange.getRequestMethod(), exchange.getRequestURI().toString(), headers, body);
+            Seen request = new Seen(exchange.getRequestMethod(), exchange.getRequestURI().toString(), headers, body,
+                    exchange.getRemoteAddress().getPort());
             seen.add(request);
             if (request.uri().contains("stub_hang=true")) {
                 try {
