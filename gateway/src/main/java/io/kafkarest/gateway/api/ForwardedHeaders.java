@@ -1,5 +1,6 @@
 package io.kafkarest.gateway.api;
 
+import io.kafkarest.rest.RequestIds;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MutableHttpHeaders;
 import java.net.InetAddress;
@@ -9,7 +10,8 @@ import java.util.List;
 /**
  * Proxy headers on the way to a backend: {@code X-Forwarded-For} (appended), {@code X-Forwarded-Proto/Host/Port}
  * (and {@code X-Forwarded-Prefix} when the external URL has a path) describing the gateway's external URL,
- * {@code Forwarded} (RFC 7239, element appended). Hop-by-hop headers are not forwarded.
+ * {@code Forwarded} (RFC 7239, element appended), and the request's {@code X-Request-Id} (settled by rest-common's
+ * {@code AccessLogFilter}: the client's if sane, else a new one). Hop-by-hop headers are not forwarded.
  */
 final class ForwardedHeaders {
     /** Hop-by-hop (RFC 9110 7.6.1) plus Expect: the gateway's own server already answered any 100-continue. */
@@ -21,6 +23,12 @@ final class ForwardedHeaders {
 
     static void apply(HttpRequest<?> original, MutableHttpHeaders headers, ExternalBase external) {
         HOP_BY_HOP.forEach(headers::remove);
+        String requestId = RequestIds.of(original);
+        if (requestId != null) {
+            headers.set(RequestIds.HEADER, requestId);
+        } else {
+            headers.remove(RequestIds.HEADER); // not sane
+        }
         String client = clientAddress(original);
         String existingFor = original.getHeaders().get("X-Forwarded-For");
         headers.set("X-Forwarded-For", existingFor == null || existingFor.isBlank() ? client

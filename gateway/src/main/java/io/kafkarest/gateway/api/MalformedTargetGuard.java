@@ -1,5 +1,7 @@
 package io.kafkarest.gateway.api;
 
+import io.kafkarest.rest.AccessLogFilter;
+import io.kafkarest.rest.RequestIds;
 import io.micronaut.context.event.BeanCreatedEvent;
 import io.micronaut.context.event.BeanCreatedEventListener;
 import io.micronaut.http.netty.channel.ChannelPipelineCustomizer;
@@ -23,7 +25,8 @@ import java.nio.charset.StandardCharsets;
 /**
  * Answers a request whose target has a malformed percent escape ({@code GET /topics/%ZZ}) with 400 in the standard
  * error shape, right after the HTTP decoder: Micronaut would otherwise read such a target as {@code /} and the
- * gateway would route it to Connect's root.
+ * gateway would route it to Connect's root. The answer carries an {@code X-Request-Id} and gets an access line, as
+ * every answer of the filter chain does ({@link AccessLogFilter}).
  */
 @Singleton
 class MalformedTargetGuard implements BeanCreatedEventListener<NettyServerCustomizer.Registry> {
@@ -57,6 +60,8 @@ class MalformedTargetGuard implements BeanCreatedEventListener<NettyServerCustom
             if (msg instanceof HttpRequest request) {
                 dropping = GatewayFilter.hasMalformedEscape(request.uri());
                 if (dropping) {
+                    long start = System.nanoTime();
+                    String requestId = RequestIds.acceptOrGenerate(request.headers().get(RequestIds.HEADER));
                     byte[] body = ("{\"error_code\":400,\"message\":\"Malformed percent-encoding in the request "
                             + "target: every % must be followed by two hexadecimal digits\"}")
                             .getBytes(StandardCharsets.UTF_8);
@@ -64,7 +69,10 @@ class MalformedTargetGuard implements BeanCreatedEventListener<NettyServerCustom
                             HttpResponseStatus.BAD_REQUEST, Unpooled.wrappedBuffer(body));
                     response.headers().set(HttpHeaderNames.CONTENT_TYPE, "application/json")
                             .setInt(HttpHeaderNames.CONTENT_LENGTH, body.length)
-                            .set(HttpHeaderNames.CONNECTION, "close");
+                            .set(HttpHeaderNames.CONNECTION, "close")
+                            .set(RequestIds.HEADER, requestId);
+                    AccessLogFilter.log(org.slf4j.event.Level.INFO, request.method().name(), request.uri(), 400,
+                            java.util.concurrent.TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start), requestId);
                     ReferenceCountUtil.release(msg);
                     ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
                     return;
