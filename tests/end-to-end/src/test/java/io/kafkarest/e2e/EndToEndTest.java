@@ -381,6 +381,30 @@ class EndToEndTest {
         assertTrue(readTree(subjects.body()).isArray());
     }
 
+    @Test
+    void aRequestIdSentToTheGatewayIsReturnedAndInTheAccessLogsOfGatewayAndService() {
+        String id = "e2e-" + UUID.randomUUID();
+        HttpResponse<String> brokers = call(HttpRequest.newBuilder(URI.create(gateway + "/brokers"))
+                .header("X-Request-Id", id).GET().build());
+        assertEquals(200, brokers.statusCode(), brokers.body());
+        assertEquals(id, brokers.headers().firstValue("X-Request-Id").orElse(null));
+        for (String name : List.of(Services.GATEWAY, Services.ADMIN)) {
+            RunningProcess process = stack.processes().stream()
+                    .filter(p -> p.name().equals(name)).findFirst().orElseThrow();
+            TestKafka.await(WAIT, "the access line of " + id + " in " + process.log(), () -> accessLogged(process, id));
+        }
+    }
+
+    /** Whether the process's log has the access line {@code ... io.kafkarest.access - GET /brokers 200 ..ms ... id}. */
+    private static boolean accessLogged(RunningProcess process, String id) {
+        try (var lines = Files.lines(process.log(), StandardCharsets.UTF_8)) {
+            return lines.anyMatch(line -> line.contains("io.kafkarest.access") && line.contains("GET /brokers 200 ")
+                    && line.contains(id));
+        } catch (IOException | java.io.UncheckedIOException e) {
+            return false; // not there yet, or a line being written
+        }
+    }
+
     private void awaitConnectorState(String name, String state) {
         TestKafka.await(WAIT, name + " " + state, () -> {
             HttpResponse<String> status = get("/connectors/" + name + "/status");
