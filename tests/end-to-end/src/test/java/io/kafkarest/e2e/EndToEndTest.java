@@ -395,11 +395,14 @@ class EndToEndTest {
         }
     }
 
-    /** Whether the process's log has the access line {@code ... io.kafkarest.access - GET /brokers 200 ..ms ... id}. */
+    /**
+     * Whether the process's log has the access line {@code ... io.kafkarest.access - GET /brokers 200 ..ms ... id}
+     * (plain or JSON lines: JSON escapes {@code /} as {@code \/}).
+     */
     private static boolean accessLogged(RunningProcess process, String id) {
         try (var lines = Files.lines(process.log(), StandardCharsets.UTF_8)) {
-            return lines.anyMatch(line -> line.contains("io.kafkarest.access") && line.contains("GET /brokers 200 ")
-                    && line.contains(id));
+            return lines.anyMatch(line -> line.contains("io.kafkarest.access")
+                    && line.replace("\\/", "/").contains("GET /brokers 200 ") && line.contains(id));
         } catch (IOException | java.io.UncheckedIOException e) {
             return false; // not there yet, or a line being written
         }
