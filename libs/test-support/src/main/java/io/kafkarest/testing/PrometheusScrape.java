@@ -116,9 +116,18 @@ public final class PrometheusScrape {
         return samples;
     }
 
-    /** The text lines of the series called {@code name} (for failure messages). */
+    /**
+     * The text lines of the series called {@code name} (for failure messages); if there is none, the names of the
+     * series that share its first word.
+     */
     public String lines(String name) {
-        return String.join("\n", text.lines().filter(l -> l.startsWith(name)).limit(50).toList());
+        List<String> lines = text.lines().filter(l -> l.startsWith(name)).limit(50).toList();
+        if (!lines.isEmpty()) {
+            return String.join("\n", lines);
+        }
+        String family = name.contains("_") ? name.substring(0, name.indexOf('_') + 1) : name;
+        return "(none; series named " + family + "*: " + samples.stream().map(Sample::name)
+                .filter(n -> n.startsWith(family)).distinct().sorted().toList() + ")";
     }
 
     @Override
