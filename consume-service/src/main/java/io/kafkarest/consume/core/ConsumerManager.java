@@ -36,8 +36,9 @@ public class ConsumerManager {
     private volatile boolean shutDown;
 
     @Inject
-    public ConsumerManager(ConsumerInstanceFactory factory, ConsumerConfig config) {
+    public ConsumerManager(ConsumerInstanceFactory factory, ConsumerConfig config, ConsumerMetrics metrics) {
         this(factory, config.instanceTimeout(), Clock.systemUTC(), true);
+        metrics.instancesAlive(instances);
     }
 
     /** With {@code startReaper} false, idle instances are closed only by calling {@link #expireIdle()}. */

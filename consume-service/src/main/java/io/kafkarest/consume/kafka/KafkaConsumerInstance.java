@@ -4,12 +4,14 @@ import io.kafkarest.consume.core.ConsumedRecord;
 import io.kafkarest.consume.core.ConsumerException;
 import io.kafkarest.consume.core.ConsumerInstance;
 import io.kafkarest.consume.core.ConsumerInstanceId;
+import io.kafkarest.consume.core.ConsumerMetrics;
 import io.kafkarest.consume.core.ConsumerSettings;
 import io.kafkarest.consume.core.PartitionOffset;
 import io.kafkarest.consume.core.PartitionRef;
 import io.kafkarest.consume.core.PartitionTimestamp;
 import io.kafkarest.consume.core.ReadLimits;
 import io.kafkarest.consume.core.Subscription;
+import io.kafkarest.kafka.KafkaClientMeters;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -48,14 +50,20 @@ final class KafkaConsumerInstance implements ConsumerInstance {
     private final ConsumerInstanceId id;
     private final ConsumerSettings settings;
     private final Consumer<byte[], byte[]> consumer;
+    private final KafkaClientMeters.Binding clientMeters;
+    private final ConsumerMetrics.Delivered delivered;
     private final ExecutorService thread;
     private final CompletableFuture<Void> closed = new CompletableFuture<>();
     private volatile boolean closing;
 
-    KafkaConsumerInstance(ConsumerInstanceId id, ConsumerSettings settings, Consumer<byte[], byte[]> consumer) {
+    /** {@code clientMeters} and {@code delivered} are closed with the instance (its meters leave the registry). */
+    KafkaConsumerInstance(ConsumerInstanceId id, ConsumerSettings settings, Consumer<byte[], byte[]> consumer,
+                          KafkaClientMeters.Binding clientMeters, ConsumerMetrics.Delivered delivered) {
         this.id = id;
         this.settings = settings;
         this.consumer = consumer;
+        this.clientMeters = clientMeters;
+        this.delivered = delivered;
         this.thread = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "consumer-" + id.group() + "-" + id.instance());
             t.setDaemon(true);
@@ -114,7 +122,11 @@ final class KafkaConsumerInstance implements ConsumerInstance {
 
     @Override
     public <T> CompletableFuture<List<T>> read(ReadLimits limits, Function<ConsumedRecord, T> converter) {
-        return call(() -> doRead(limits, converter));
+        return call(() -> {
+            List<T> records = doRead(limits, converter);
+            delivered.add(records.size());
+            return records;
+        });
     }
 
     @Override
@@ -211,6 +223,8 @@ final class KafkaConsumerInstance implements ConsumerInstance {
             return closed;
         }
         closing = true;
+        clientMeters.close();
+        delivered.close();
         consumer.wakeup(); // aborts a poll in progress; the thread then runs the close below
         try {
             thread.execute(() -> {

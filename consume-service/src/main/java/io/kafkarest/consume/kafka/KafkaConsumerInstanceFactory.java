@@ -3,8 +3,10 @@ package io.kafkarest.consume.kafka;
 import io.kafkarest.consume.core.ConsumerInstance;
 import io.kafkarest.consume.core.ConsumerInstanceFactory;
 import io.kafkarest.consume.core.ConsumerInstanceId;
+import io.kafkarest.consume.core.ConsumerMetrics;
 import io.kafkarest.consume.core.ConsumerSettings;
 import java.time.Duration;
+import io.kafkarest.kafka.KafkaClientMeters;
 import io.kafkarest.kafka.KafkaClientSettings;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -21,7 +23,8 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
  * only polled when a client reads, and Kafka must not evict a live instance from its group before the proxy
  * expires it (Kafka's default, 5 minutes, equals the default instance timeout and would race with it).
  * {@code allow.auto.create.topics} defaults to false: a REST client reading a topic that does not exist gets 40401
- * and creates nothing, even on a broker that auto-creates topics (Kafka's default).
+ * and creates nothing, even on a broker that auto-creates topics (Kafka's default). The consumer's metrics and the
+ * instance's count of delivered records are in the registry until the instance is closed.
  */
 @Singleton
 public class KafkaConsumerInstanceFactory implements ConsumerInstanceFactory {
@@ -29,16 +32,26 @@ public class KafkaConsumerInstanceFactory implements ConsumerInstanceFactory {
 
     private final KafkaClientSettings clientSettings;
     private final Duration instanceTimeout;
+    private final KafkaClientMeters clientMeters;
+    private final ConsumerMetrics metrics;
 
     @Inject
     public KafkaConsumerInstanceFactory(KafkaClientSettings clientSettings,
-                                        io.kafkarest.consume.core.ConsumerConfig config) {
-        this(clientSettings, config.instanceTimeout());
+                                        io.kafkarest.consume.core.ConsumerConfig config,
+                                        KafkaClientMeters clientMeters, ConsumerMetrics metrics) {
+        this(clientSettings, config.instanceTimeout(), clientMeters, metrics);
     }
 
     public KafkaConsumerInstanceFactory(KafkaClientSettings clientSettings, Duration instanceTimeout) {
+        this(clientSettings, instanceTimeout, KafkaClientMeters.NONE, ConsumerMetrics.NONE);
+    }
+
+    private KafkaConsumerInstanceFactory(KafkaClientSettings clientSettings, Duration instanceTimeout,
+                                         KafkaClientMeters clientMeters, ConsumerMetrics metrics) {
         this.clientSettings = clientSettings;
         this.instanceTimeout = instanceTimeout;
+        this.clientMeters = clientMeters;
+        this.metrics = metrics;
     }
 
     @Override
@@ -54,6 +67,6 @@ public class KafkaConsumerInstanceFactory implements ConsumerInstanceFactory {
         settings.autoCommit().ifPresent(enabled -> props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, enabled));
         KafkaConsumer<byte[], byte[]> consumer =
                 new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer());
-        return new KafkaConsumerInstance(id, settings, consumer);
+        return new KafkaConsumerInstance(id, settings, consumer, clientMeters.bind(consumer), metrics.delivered(id));
     }
 }

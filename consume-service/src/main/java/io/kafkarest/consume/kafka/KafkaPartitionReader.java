@@ -4,6 +4,7 @@ import io.kafkarest.consume.core.ConsumedRecord;
 import io.kafkarest.consume.core.ConsumerConfig;
 import io.kafkarest.consume.core.ConsumerException;
 import io.kafkarest.consume.core.PartitionReader;
+import io.kafkarest.kafka.KafkaClientMeters;
 import io.kafkarest.kafka.KafkaClientSettings;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
@@ -32,13 +33,16 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 @Singleton
 public class KafkaPartitionReader implements PartitionReader {
     private final KafkaClientSettings clientSettings;
+    private final KafkaClientMeters clientMeters;
     private final Duration timeout;
     private final ExecutorService readers;
     private final BlockingQueue<Consumer<byte[], byte[]>> idle = new LinkedBlockingQueue<>();
     private final List<Consumer<byte[], byte[]>> all = new ArrayList<>();
 
-    public KafkaPartitionReader(KafkaClientSettings clientSettings, ConsumerConfig config) {
+    public KafkaPartitionReader(KafkaClientSettings clientSettings, ConsumerConfig config,
+                                KafkaClientMeters clientMeters) {
         this.clientSettings = clientSettings;
+        this.clientMeters = clientMeters;
         this.timeout = config.requestTimeout();
         this.readers = Executors.newFixedThreadPool(config.partitionReaders(),
                 Thread.ofPlatform().daemon().name("partition-reader-", 0).factory());
@@ -113,6 +117,7 @@ public class KafkaPartitionReader implements PartitionReader {
         props.putIfAbsent(org.apache.kafka.clients.consumer.ConsumerConfig.CLIENT_ID_CONFIG,
                 "kafka-rest-partition-reader");
         consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        clientMeters.bind(consumer); // lives as long as the service
         synchronized (all) {
             all.add(consumer);
         }

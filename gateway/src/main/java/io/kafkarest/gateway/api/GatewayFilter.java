@@ -7,6 +7,7 @@ import io.kafkarest.gateway.core.BackendService;
 import io.kafkarest.gateway.core.ConsumerInstanceKey;
 import io.kafkarest.gateway.core.Endpoint;
 import io.kafkarest.gateway.core.GatewayConfiguration;
+import io.kafkarest.gateway.core.GatewayMetrics;
 import io.kafkarest.gateway.core.PathPattern;
 import io.kafkarest.gateway.core.RouteMatch;
 import io.kafkarest.gateway.core.RouteTable;
@@ -40,11 +41,13 @@ public class GatewayFilter implements HttpServerFilter {
     private final ConsumerOwners owners;
     private final GatewayConfiguration config;
     private final ApiPort apiPort;
+    private final GatewayMetrics metrics;
     private final long maxRequestSize;
 
     public GatewayFilter(RouteTable routes, BackendDirectory backends, BackendForwarder forwarder,
                          ConsumerCreation consumerCreation, ConsumerOwners owners,
-                         GatewayConfiguration config, HttpServerConfiguration serverConfig, ApiPort apiPort) {
+                         GatewayConfiguration config, HttpServerConfiguration serverConfig, ApiPort apiPort,
+                         GatewayMetrics metrics) {
         this.routes = routes;
         this.backends = backends;
         this.forwarder = forwarder;
@@ -53,6 +56,7 @@ public class GatewayFilter implements HttpServerFilter {
         this.config = config;
         this.maxRequestSize = serverConfig.getMaxRequestSize();
         this.apiPort = apiPort;
+        this.metrics = metrics;
     }
 
     @Override
@@ -79,12 +83,13 @@ public class GatewayFilter implements HttpServerFilter {
         }
         RouteMatch route = match.get();
         ExternalBase external = ExternalBase.of(request, config.getExternalUrl());
-        return switch (route.kind()) {
+        Mono<MutableHttpResponse<?>> response = switch (route.kind()) {
             case FORWARD -> toService(request, pathAndQuery, external, route.service());
             case CONSUMER_CREATE -> consumerCreation.create(request, pathAndQuery, external, route.variable("group"));
             case CONSUMER_INSTANCE -> toOwner(request, pathAndQuery, external, rawPath,
                     new ConsumerInstanceKey(route.variable("group"), route.variable("instance")));
         };
+        return response.doOnNext(answer -> metrics.answered(route, answer.code()));
     }
 
     private Mono<MutableHttpResponse<?>> toService(HttpRequest<?> request, String pathAndQuery,
@@ -104,9 +109,11 @@ public class GatewayFilter implements HttpServerFilter {
                             if (BackendFailure.of(e).unreachable()) {
                                 backends.reportUnreachable(endpoint);
                                 if (retries > 0) {
+                                    metrics.retried(service, endpoint);
                                     return toService(request, pathAndQuery, external, service, retries - 1);
                                 }
                             }
+                            metrics.backendFailed(service, endpoint);
                             return answer(GatewayErrors.backendFailed(service, endpoint, e));
                         }))
                 .onErrorResume(e -> answer(GatewayErrors.backendFailed(service, e)));
@@ -148,6 +155,7 @@ public class GatewayFilter implements HttpServerFilter {
                         }
                     })
                     .onErrorResume(e -> {
+                        metrics.backendFailed(BackendService.CONSUME, node);
                         if (BackendFailure.of(e).unreachable()) {
                             owners.lost(key, node);
                             return answer(GatewayErrors.consumerOwnerGone(key, node));

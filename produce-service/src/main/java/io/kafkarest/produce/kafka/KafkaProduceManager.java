@@ -1,11 +1,13 @@
 package io.kafkarest.produce.kafka;
 
 import io.kafkarest.produce.core.ProduceException;
+import io.kafkarest.produce.core.ProduceMetrics;
 import io.kafkarest.produce.core.ProduceManager;
 import io.kafkarest.produce.core.ProduceRecord;
 import io.kafkarest.produce.core.RecordResult;
 import io.kafkarest.produce.core.TopicMetadata;
 import io.micronaut.scheduling.TaskExecutors;
+import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
@@ -27,18 +29,28 @@ public class KafkaProduceManager implements ProduceManager {
     private final TopicMetadata metadata;
     private final Executor completionExecutor;
     private final AnswerDeadlines deadlines;
+    private final ProduceMetrics metrics;
 
     /**
      * @param completionExecutor where results complete, so that callers' continuations never run on the producer's
      *                           network thread
      * @param deadlines          answers the records Kafka does not answer in time
+     * @param metrics            counts every record's outcome
      */
+    @Inject
     public KafkaProduceManager(SharedProducer producer, TopicMetadata metadata,
-                               @Named(TaskExecutors.BLOCKING) Executor completionExecutor, AnswerDeadlines deadlines) {
+                               @Named(TaskExecutors.BLOCKING) Executor completionExecutor, AnswerDeadlines deadlines,
+                               ProduceMetrics metrics) {
         this.producer = producer;
         this.metadata = metadata;
         this.completionExecutor = completionExecutor;
         this.deadlines = deadlines;
+        this.metrics = metrics;
+    }
+
+    public KafkaProduceManager(SharedProducer producer, TopicMetadata metadata, Executor completionExecutor,
+                               AnswerDeadlines deadlines) {
+        this(producer, metadata, completionExecutor, deadlines, ProduceMetrics.NONE);
     }
 
     @Override
@@ -79,7 +91,9 @@ public class KafkaProduceManager implements ProduceManager {
         Throwable blocked = null;
         for (ProduceRecord record : records) {
             if (blocked != null) {
-                results.add(CompletableFuture.completedFuture(RecordResult.failed(record.partition(), blocked)));
+                RecordResult failed = RecordResult.failed(record.partition(), blocked);
+                metrics.record(topic, failed);
+                results.add(CompletableFuture.completedFuture(failed));
                 continue;
             }
             if (checkEach && record.partition() != null) {
@@ -148,6 +162,7 @@ public class KafkaProduceManager implements ProduceManager {
             result.complete(RecordResult.failed(record.partition(), failure));
         }
         deadlines.watch(result, record.partition());
+        result.thenAccept(answered -> metrics.record(topic, answered)); // written, failed, or not answered in time
         return result;
     }
 

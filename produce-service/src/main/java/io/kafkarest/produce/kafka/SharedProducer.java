@@ -1,7 +1,9 @@
 package io.kafkarest.produce.kafka;
 
+import io.kafkarest.kafka.KafkaClientMeters;
 import io.kafkarest.kafka.KafkaClientSettings;
 import jakarta.annotation.PreDestroy;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
@@ -19,7 +21,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The process's one {@link Producer}, shared by every request. A producer that reaches a state it cannot leave (it
  * was closed, or its idempotent session failed fatally) fails every later send; when a send reports such a failure
- * the broken producer is replaced by a new one (once, whoever notices first) and closed in the background.
+ * the broken producer is replaced by a new one (once, whoever notices first) and closed in the background. The
+ * current producer's metrics are in the service's registry ({@link KafkaClientMeters}).
  */
 @Singleton
 public class SharedProducer {
@@ -30,18 +33,38 @@ public class SharedProducer {
 
     private final Supplier<Producer<byte[], byte[]>> factory;
     private final Duration answerTimeout;
+    private final KafkaClientMeters meters;
     private final AtomicReference<Producer<byte[], byte[]>> current = new AtomicReference<>();
+    private KafkaClientMeters.Binding currentMeters = KafkaClientMeters.Binding.NONE;
 
-    public SharedProducer(KafkaClientSettings settings) {
+    @Inject
+    public SharedProducer(KafkaClientSettings settings, KafkaClientMeters meters) {
         this(() -> KafkaProducerFactory.create(settings), Duration.ofMillis(Long.parseLong(String.valueOf(
                 KafkaProducerFactory.producerConfig(settings).get(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG))))
-                .plus(ANSWER_MARGIN));
+                .plus(ANSWER_MARGIN), meters);
+    }
+
+    public SharedProducer(KafkaClientSettings settings) {
+        this(settings, KafkaClientMeters.NONE);
     }
 
     SharedProducer(Supplier<Producer<byte[], byte[]>> factory, Duration answerTimeout) {
+        this(factory, answerTimeout, KafkaClientMeters.NONE);
+    }
+
+    private SharedProducer(Supplier<Producer<byte[], byte[]>> factory, Duration answerTimeout,
+                           KafkaClientMeters meters) {
         this.factory = factory;
         this.answerTimeout = answerTimeout;
-        this.current.set(factory.get());
+        this.meters = meters;
+        install(factory.get());
+    }
+
+    /** Makes {@code producer} the current one; its metrics replace the previous producer's. */
+    private synchronized void install(Producer<byte[], byte[]> producer) {
+        currentMeters.close();
+        current.set(producer);
+        currentMeters = meters.bind(producer);
     }
 
     /**
@@ -67,7 +90,7 @@ public class SharedProducer {
                 return; // replaced already
             }
             LOG.warn("The producer failed fatally and is replaced: {}", failure.toString());
-            current.set(factory.get());
+            install(factory.get());
         }
         Thread.ofVirtual().name("producer-close").start(() -> producer.close(Duration.ofSeconds(5)));
     }
@@ -83,7 +106,8 @@ public class SharedProducer {
     }
 
     @PreDestroy
-    public void close() {
+    public synchronized void close() {
+        currentMeters.close();
         current.get().close();
     }
 }

@@ -1,0 +1,65 @@
+package io.kafkarest.gateway.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.kafkarest.gateway.stub.Http;
+import io.kafkarest.gateway.stub.StubBackend;
+import io.kafkarest.testing.PrometheusScrape;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/** Requests per route and status, retries on the next replica and backend errors, on GET /prometheus. */
+@MicronautTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class GatewayMetricsTest implements TestPropertyProvider {
+    private final StubBackend admin = StubBackend.start("admin");
+    private final int closedPort = StubBackend.freePort();
+    private final int managementPort = StubBackend.freePort();
+
+    @Inject
+    EmbeddedServer server;
+
+    @Override
+    public Map<String, String> getProperties() {
+        return Map.of(
+                // one admin node is down: a GET that meets it is retried on the other
+                "gateway.services.admin-service.urls", "http://127.0.0.1:" + closedPort + "," + admin.url(),
+                "gateway.services.produce-service.urls", "http://127.0.0.1:" + closedPort,
+                "endpoints.all.port", String.valueOf(managementPort));
+    }
+
+    @AfterAll
+    void stop() {
+        admin.close();
+    }
+
+    @Test
+    void routesRetriesAndBackendErrorsShowInPrometheus() {
+        String gateway = "http://127.0.0.1:" + server.getPort();
+        assertEquals(200, Http.get(gateway + "/topics").statusCode());
+        assertEquals(200, Http.get(gateway + "/topics").statusCode()); // round robin: one of the two met the closed port
+        assertEquals(502, Http.post(gateway + "/topics/t", "{}", "Content-Type", "application/json").statusCode());
+
+        PrometheusScrape scrape = PrometheusScrape.awaitAtLeast(managementPort, "kafkarest_gateway_requests_total",
+                Map.of("route", "/topics/**", "service", "admin-service", "status", "200"), 2, Duration.ofSeconds(10));
+        assertEquals(1, scrape.sum("kafkarest_gateway_requests_total",
+                Map.of("route", "/topics/{topic}", "service", "produce-service", "status", "502")),
+                scrape.lines("kafkarest_gateway"));
+        assertEquals(1, scrape.sum("kafkarest_gateway_retries_total",
+                Map.of("service", "admin-service", "backend", "http://127.0.0.1:" + closedPort)),
+                scrape.lines("kafkarest_gateway"));
+        assertEquals(1, scrape.sum("kafkarest_gateway_backend_errors_total", Map.of("service", "produce-service")));
+        assertTrue(scrape.sum("jvm_memory_used_bytes", Map.of()) > 0);
+        // proxied requests never reach Micronaut's routes: http_server_requests covers the management port only
+        PrometheusScrape.awaitAtLeast(managementPort, "http_server_requests_seconds_count",
+                Map.of("uri", "/prometheus", "status", "200"), 1, Duration.ofSeconds(10));
+    }
+}

@@ -1,0 +1,137 @@
+package io.kafkarest.testing;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * One answer of {@code GET /prometheus} (Prometheus text format), parsed into samples. {@link #awaitAtLeast} scrapes
+ * a management port until a series reaches a value.
+ */
+public final class PrometheusScrape {
+    private static final Pattern SAMPLE = Pattern.compile("^([a-zA-Z_:][a-zA-Z0-9_:]*)(?:\\{(.*)})?\\s+(\\S+).*$");
+    private static final Pattern LABEL = Pattern.compile("([a-zA-Z_][a-zA-Z0-9_]*)=\"((?:[^\"\\\\]|\\\\.)*)\"");
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    /** One line: a name, its labels and its value. */
+    public record Sample(String name, Map<String, String> labels, double value) {
+    }
+
+    private final String text;
+    private final List<Sample> samples;
+
+    private PrometheusScrape(String text, List<Sample> samples) {
+        this.text = text;
+        this.samples = samples;
+    }
+
+    public static PrometheusScrape parse(String text) {
+        List<Sample> samples = new ArrayList<>();
+        for (String line : text.split("\n")) {
+            if (line.isBlank() || line.startsWith("#")) {
+                continue;
+            }
+            Matcher m = SAMPLE.matcher(line);
+            if (!m.matches()) {
+                throw new IllegalArgumentException("Not a Prometheus sample: " + line);
+            }
+            Map<String, String> labels = new java.util.LinkedHashMap<>();
+            if (m.group(2) != null) {
+                Matcher l = LABEL.matcher(m.group(2));
+                while (l.find()) {
+                    labels.put(l.group(1), l.group(2));
+                }
+            }
+            samples.add(new Sample(m.group(1), labels, Double.parseDouble(m.group(3))));
+        }
+        return new PrometheusScrape(text, samples);
+    }
+
+    /** {@code GET http://localhost:<port>/prometheus}: must answer 200 in the Prometheus text format. */
+    public static PrometheusScrape of(int managementPort) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + managementPort + "/prometheus"))
+                .timeout(Duration.ofSeconds(10)).GET().build();
+        try {
+            HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new AssertionError("GET /prometheus answered " + response.statusCode() + ": " + response.body());
+            }
+            return parse(response.body());
+        } catch (IOException e) {
+            throw new AssertionError("GET /prometheus on port " + managementPort + " failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    /** Scrapes until {@link #sum} of the series reaches {@code min}; fails after {@code timeout}. */
+    public static PrometheusScrape awaitAtLeast(int managementPort, String name, Map<String, String> labels,
+                                                double min, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            PrometheusScrape scrape = of(managementPort);
+            double value = scrape.sum(name, labels);
+            if (value >= min) {
+                return scrape;
+            }
+            if (System.nanoTime() - deadline >= 0) {
+                throw new AssertionError(name + labels + " = " + value + ", expected at least " + min
+                        + " within " + timeout + "; the series of that name:\n" + scrape.lines(name));
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
+
+    /** The sum of the samples called {@code name} whose labels include {@code labels} (0 when there is none). */
+    public double sum(String name, Map<String, String> labels) {
+        return matching(name, labels).stream().mapToDouble(Sample::value).sum();
+    }
+
+    public List<Sample> matching(String name, Map<String, String> labels) {
+        return samples.stream()
+                .filter(s -> s.name().equals(name) && s.labels().entrySet().containsAll(labels.entrySet()))
+                .toList();
+    }
+
+    /** Whether any sample's name starts with {@code prefix}. */
+    public boolean hasSeriesStartingWith(String prefix) {
+        return samples.stream().anyMatch(s -> s.name().startsWith(prefix));
+    }
+
+    public List<Sample> samples() {
+        return samples;
+    }
+
+    /**
+     * The text lines of the series called {@code name} (for failure messages); if there is none, the names of the
+     * series that share its first word.
+     */
+    public String lines(String name) {
+        List<String> lines = text.lines().filter(l -> l.startsWith(name)).limit(50).toList();
+        if (!lines.isEmpty()) {
+            return String.join("\n", lines);
+        }
+        String family = name.contains("_") ? name.substring(0, name.indexOf('_') + 1) : name;
+        return "(none; series named " + family + "*: " + samples.stream().map(Sample::name)
+                .filter(n -> n.startsWith(family)).distinct().sorted().toList() + ")";
+    }
+
+    @Override
+    public String toString() {
+        return text;
+    }
+}
