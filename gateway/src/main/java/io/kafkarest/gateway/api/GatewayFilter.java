@@ -82,6 +82,7 @@ public class GatewayFilter implements HttpServerFilter {
                     : GatewayErrors.methodNotAllowed(request.getMethodName(), rawPath, allowed));
         }
         RouteMatch route = match.get();
+        long start = System.nanoTime();
         ExternalBase external = ExternalBase.of(request, config.getExternalUrl());
         Mono<MutableHttpResponse<?>> response = switch (route.kind()) {
             case FORWARD -> toService(request, pathAndQuery, external, route.service());
@@ -89,7 +90,7 @@ public class GatewayFilter implements HttpServerFilter {
             case CONSUMER_INSTANCE -> toOwner(request, pathAndQuery, external, rawPath,
                     new ConsumerInstanceKey(route.variable("group"), route.variable("instance")));
         };
-        return response.doOnNext(answer -> metrics.answered(route, answer.code()));
+        return response.doOnNext(answer -> metrics.answered(route, answer.code(), System.nanoTime() - start));
     }
 
     private Mono<MutableHttpResponse<?>> toService(HttpRequest<?> request, String pathAndQuery,

@@ -2,12 +2,14 @@ package io.kafkarest.gateway.core;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
+import java.util.concurrent.TimeUnit;
 
 /**
- * What the gateway did per route-table entry and backend: {@code kafkarest_gateway_requests_total{route,service,
- * status}} (answers, whoever gave them), {@code kafkarest_gateway_backend_errors_total{service,backend}} (a node
+ * What the gateway did per route-table entry and backend: {@code kafkarest_gateway_requests_seconds{route,service,
+ * status}} (answers, whoever gave them, with their latency to the answer's head as a percentile histogram), {@code kafkarest_gateway_backend_errors_total{service,backend}} (a node
  * could not be reached or failed mid-answer: 502/504) and {@code kafkarest_gateway_retries_total{service,backend}}
  * (a request sent on to the next replica because this node could not be reached).
  */
@@ -19,12 +21,18 @@ public class GatewayMetrics {
         this.registry = registry;
     }
 
-    /** An answer to a request that matched {@code route}. */
-    public void answered(RouteMatch route, int status) {
-        count(Counter.builder("kafkarest.gateway.requests").description("Requests answered, by route and status")
-                .tag("route", route.route().path().toString())
-                .tag("service", route.service().id())
-                .tag("status", Integer.toString(status)));
+    /** An answer to a request that matched {@code route}, {@code nanos} after the request came in. */
+    public void answered(RouteMatch route, int status, long nanos) {
+        if (registry != null) {
+            Timer.builder("kafkarest.gateway.requests")
+                    .description("Requests answered, by route and status, until the answer's head")
+                    .tag("route", route.route().path().toString())
+                    .tag("service", route.service().id())
+                    .tag("status", Integer.toString(status))
+                    .publishPercentileHistogram()
+                    .register(registry)
+                    .record(nanos, TimeUnit.NANOSECONDS);
+        }
     }
 
     /** A node of {@code service} could not be reached, or failed while answering. */

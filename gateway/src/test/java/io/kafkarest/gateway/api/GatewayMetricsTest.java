@@ -48,15 +48,18 @@ class GatewayMetricsTest implements TestPropertyProvider {
         assertEquals(200, Http.get(gateway + "/topics").statusCode()); // round robin: one of the two met the closed port
         assertEquals(502, Http.post(gateway + "/topics/t", "{}", "Content-Type", "application/json").statusCode());
 
-        PrometheusScrape scrape = PrometheusScrape.awaitAtLeast(managementPort, "kafkarest_gateway_requests_total",
+        PrometheusScrape scrape = PrometheusScrape.awaitAtLeast(managementPort,
+                "kafkarest_gateway_requests_seconds_count",
                 Map.of("route", "/topics/**", "service", "admin-service", "status", "200"), 2, Duration.ofSeconds(10));
-        assertEquals(1, scrape.sum("kafkarest_gateway_requests_total",
+        assertEquals(1, scrape.sum("kafkarest_gateway_requests_seconds_count",
                 Map.of("route", "/topics/{topic}", "service", "produce-service", "status", "502")),
                 scrape.lines("kafkarest_gateway"));
         assertEquals(1, scrape.sum("kafkarest_gateway_retries_total",
                 Map.of("service", "admin-service", "backend", "http://127.0.0.1:" + closedPort)),
                 scrape.lines("kafkarest_gateway"));
         assertEquals(1, scrape.sum("kafkarest_gateway_backend_errors_total", Map.of("service", "produce-service")));
+        assertTrue(scrape.sum("kafkarest_gateway_requests_seconds_bucket",
+                Map.of("route", "/topics/**", "status", "200", "le", "+Inf")) >= 2, "a latency histogram per route");
         assertTrue(scrape.sum("jvm_memory_used_bytes", Map.of()) > 0);
         // proxied requests never reach Micronaut's routes: http_server_requests covers the management port only
         PrometheusScrape.awaitAtLeast(managementPort, "http_server_requests_seconds_count",
