@@ -3,6 +3,7 @@ package io.kafkarest.gateway.api;
 import io.kafkarest.gateway.core.GatewayConfiguration;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -42,7 +43,7 @@ public class ApiDocsController {
     HttpResponse<String> swaggerUi(HttpRequest<?> request) {
         String path = request.getUri().getRawPath();
         if (path == null || !path.endsWith("/")) {
-            return HttpResponse.<String>status(io.micronaut.http.HttpStatus.MOVED_PERMANENTLY)
+            return HttpResponse.<String>status(HttpStatus.MOVED_PERMANENTLY)
                     .headers(h -> h.location(URI.create("swagger-ui/")));
         }
         return HttpResponse.ok(swaggerUiPage).contentType(MediaType.TEXT_HTML_TYPE);
