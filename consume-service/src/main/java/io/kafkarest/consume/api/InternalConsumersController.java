@@ -7,11 +7,13 @@ import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Produces;
+import io.swagger.v3.oas.annotations.Hidden;
 
 /**
  * For the gateway: does this node own the instance? 200 {@code {"instance_id", "base_uri"}} if so, else 404
- * 40403. Does not count as a use of the instance (does not postpone its expiry).
+ * 40403. Does not count as a use of the instance (does not postpone its expiry). Not part of the API description.
  */
+@Hidden
 @Controller("/internal/consumers")
 @Produces(MediaType.APPLICATION_JSON)
 public class InternalConsumersController {

@@ -8,8 +8,8 @@ import jakarta.inject.Singleton;
 
 /**
  * Tells API requests from management requests (health): by port when {@code endpoints.all.port} is a port of its
- * own, else by Micronaut having routed the request (only the management endpoints are routes). Every filter of the
- * gateway asks this one rule.
+ * own, else by Micronaut having routed the request (only the management endpoints and the gateway's own
+ * {@link ApiDocsController} are routes). Every filter of the gateway asks this one rule.
  */
 @Singleton
 public class ApiPort {

@@ -69,6 +69,10 @@ public class GatewayFilter implements HttpServerFilter {
         if (apiPort.isManagementRequest(request)) {
             return chain.proceed(request);
         }
+        // the gateway's own paths (its API description and Swagger UI: ApiDocsController) are left to Micronaut too
+        if (RouteTable.isGatewayOwn(request.getPath())) {
+            return chain.proceed(request);
+        }
         if (request.getContentLength() > maxRequestSize) {
             return Mono.just(GatewayErrors.requestTooLarge("The content length [" + request.getContentLength()
                     + "] exceeds the maximum allowed content length [" + maxRequestSize + "]"));

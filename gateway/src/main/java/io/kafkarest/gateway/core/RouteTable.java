@@ -46,6 +46,11 @@ public final class RouteTable {
             route(GET, "/brokers/**", ADMIN),
             route(ANY, "/v3/**", ADMIN)));
 
+    /** Paths the gateway answers itself (its API description and Swagger UI): never routed to a service. */
+    private static final List<PathPattern> GATEWAY_OWN = List.of(
+            PathPattern.of("/openapi.yaml"),
+            PathPattern.of("/swagger-ui/**"));
+
     private final List<Route> routes;
 
     public RouteTable(List<Route> routes) {
@@ -67,6 +72,12 @@ public final class RouteTable {
             }
         }
         return Optional.empty();
+    }
+
+    /** Whether the gateway answers this path itself ({@code rawPath} as received). */
+    public static boolean isGatewayOwn(String rawPath) {
+        List<String> segments = PathPattern.segmentsOf(rawPath);
+        return GATEWAY_OWN.stream().anyMatch(pattern -> pattern.match(segments).isPresent());
     }
 
     /**

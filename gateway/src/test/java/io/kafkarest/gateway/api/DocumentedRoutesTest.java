@@ -119,7 +119,7 @@ class DocumentedRoutesTest implements TestPropertyProvider {
         return "http://127.0.0.1:" + server.getPort();
     }
 
-    private static List<DocumentedRoute> documentedRoutes() {
+    static List<DocumentedRoute> documentedRoutes() {
         try (InputStream in = DocumentedRoutesTest.class.getResourceAsStream("/documented-routes.txt")) {
             List<String> lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
             List<DocumentedRoute> routes = new ArrayList<>();
