@@ -5,6 +5,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -16,6 +19,9 @@ import java.util.concurrent.TimeUnit;
 @Singleton
 public class GatewayMetrics {
     private final MeterRegistry registry;
+    /** Meters by their tags: looking one up in the registry builds its id anew, on every request. */
+    private final Map<List<String>, Timer> timers = new ConcurrentHashMap<>();
+    private final Map<List<String>, Counter> counters = new ConcurrentHashMap<>();
 
     public GatewayMetrics(@Nullable MeterRegistry registry) {
         this.registry = registry;
@@ -24,34 +30,37 @@ public class GatewayMetrics {
     /** An answer to a request that matched {@code route}, {@code nanos} after the request came in. */
     public void answered(RouteMatch route, int status, long nanos) {
         if (registry != null) {
-            Timer.builder("kafkarest.gateway.requests")
-                    .description("Requests answered, by route and status, until the answer's head")
-                    .tag("route", route.route().path().toString())
-                    .tag("service", route.service().id())
-                    .tag("status", Integer.toString(status))
-                    .publishPercentileHistogram()
-                    .register(registry)
+            String path = route.route().path().toString();
+            timers.computeIfAbsent(List.of(path, route.service().id(), Integer.toString(status)),
+                    tags -> Timer.builder("kafkarest.gateway.requests")
+                            .description("Requests answered, by route and status, until the answer's head")
+                            .tag("route", tags.get(0))
+                            .tag("service", tags.get(1))
+                            .tag("status", tags.get(2))
+                            .publishPercentileHistogram()
+                            .register(registry))
                     .record(nanos, TimeUnit.NANOSECONDS);
         }
     }
 
     /** A node of {@code service} could not be reached, or failed while answering. */
     public void backendFailed(BackendService service, Endpoint backend) {
-        count(Counter.builder("kafkarest.gateway.backend.errors").description("Backend nodes unreachable or failing")
-                .tag("service", service.id())
-                .tag("backend", backend.baseUri()));
+        count("kafkarest.gateway.backend.errors", "Backend nodes unreachable or failing", service, backend);
     }
 
     /** A request that could not reach {@code backend} is tried on the next replica. */
     public void retried(BackendService service, Endpoint backend) {
-        count(Counter.builder("kafkarest.gateway.retries").description("Requests tried again on the next replica")
-                .tag("service", service.id())
-                .tag("backend", backend.baseUri()));
+        count("kafkarest.gateway.retries", "Requests tried again on the next replica", service, backend);
     }
 
-    private void count(Counter.Builder counter) {
+    private void count(String name, String description, BackendService service, Endpoint backend) {
         if (registry != null) {
-            counter.register(registry).increment();
+            counters.computeIfAbsent(List.of(name, service.id(), backend.baseUri()),
+                    tags -> Counter.builder(name).description(description)
+                            .tag("service", tags.get(1))
+                            .tag("backend", tags.get(2))
+                            .register(registry))
+                    .increment();
         }
     }
 }

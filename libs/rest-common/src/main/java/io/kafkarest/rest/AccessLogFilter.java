@@ -39,11 +39,20 @@ public class AccessLogFilter implements HttpServerFilter {
     private static final Logger ACCESS = LoggerFactory.getLogger(LOGGER);
 
     private final Integer managementPort;
+    private final boolean propagateMdc;
 
+    /**
+     * {@code kafkarest.access-log.propagate-mdc} (default true): whether the request id follows the request's
+     * handling in the MDC across threads and reactive steps. It copies the MDC at every step; the gateway, which
+     * logs little besides its access lines (they carry the id anyway), turns it off.
+     */
     public AccessLogFilter(@Property(name = "endpoints.all.port") @Nullable Integer managementPort,
-                           @Property(name = "micronaut.server.port") @Nullable Integer serverPort) {
+                           @Property(name = "micronaut.server.port") @Nullable Integer serverPort,
+                           @Property(name = "kafkarest.access-log.propagate-mdc", defaultValue = "true")
+                           boolean propagateMdc) {
         this.managementPort = managementPort != null && managementPort > 0 && !managementPort.equals(serverPort)
                 ? managementPort : null;
+        this.propagateMdc = propagateMdc;
     }
 
     @Override
@@ -62,16 +71,11 @@ public class AccessLogFilter implements HttpServerFilter {
         String path = pathAndQuery(request);
         AtomicBoolean logged = new AtomicBoolean();
         Publisher<MutableHttpResponse<?>> answer;
-        String previous = MDC.get(RequestIds.MDC_KEY);
-        MDC.put(RequestIds.MDC_KEY, id);
-        try (PropagatedContext.Scope ignored = PropagatedContext.getOrEmpty()
-                .plus(new MdcPropagationContext(Map.of(RequestIds.MDC_KEY, id))).propagate()) {
-            answer = chain.proceed(request);
+        try {
+            answer = propagateMdc ? proceedWithIdInMdc(request, chain, id) : chain.proceed(request);
         } catch (RuntimeException e) {
             log(level, method, path, 500, start, id, logged);
             throw e;
-        } finally {
-            restore(previous);
         }
         return Flux.from(answer)
                 .doOnNext(response -> {
@@ -81,6 +85,18 @@ public class AccessLogFilter implements HttpServerFilter {
                 .doOnError(e -> log(level, method, path, 500, start, id, logged))
                 // the client went away before the answer was ready: 499 as nginx says
                 .doOnCancel(() -> log(level, method, path, 499, start, id, logged));
+    }
+
+    private static Publisher<MutableHttpResponse<?>> proceedWithIdInMdc(HttpRequest<?> request,
+                                                                        ServerFilterChain chain, String id) {
+        String previous = MDC.get(RequestIds.MDC_KEY);
+        MDC.put(RequestIds.MDC_KEY, id);
+        try (PropagatedContext.Scope ignored = PropagatedContext.getOrEmpty()
+                .plus(new MdcPropagationContext(Map.of(RequestIds.MDC_KEY, id))).propagate()) {
+            return chain.proceed(request);
+        } finally {
+            restore(previous);
+        }
     }
 
     /** Logs the line for one request once; the id is in the MDC for the call and restored afterwards. */
