@@ -1,13 +1,5 @@
 package io.kafkarest.stack;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ThreadLocalRandom;
-
 /**
  * Which ports the stack uses. The local stack has fixed, documented ports; tests take free ones so that two runs
  * (or a running local stack) never collide.
@@ -52,11 +44,6 @@ public interface PortPlan {
         };
     }
 
-    private static final int LOWEST = 20000;
-    private static final int HIGHEST = 32000;
-    /** Ports this JVM handed out already: never twice, even once their process has stopped. */
-    private static final Set<Integer> HANDED_OUT = ConcurrentHashMap.newKeySet();
-
     /** Fresh free ports for every call. */
     static PortPlan free() {
         return new PortPlan() {
@@ -72,28 +59,7 @@ public interface PortPlan {
         };
     }
 
-    /**
-     * A port nothing listens on, below Linux's ephemeral range (32768-60999): a port from that range, as the OS hands
-     * out for {@code new ServerSocket(0)}, can be taken by an outgoing connection of a process already started
-     * (the broker, a worker) between choosing it and binding it - it happened to the registry in a CI run.
-     */
     static int freePort() {
-        for (int attempt = 0; attempt < 500; attempt++) {
-            int port = ThreadLocalRandom.current().nextInt(LOWEST, HIGHEST);
-            if (!HANDED_OUT.add(port)) {
-                continue;
-            }
-            try (ServerSocket socket = new ServerSocket()) {
-                socket.bind(new InetSocketAddress(port));
-                return port;
-            } catch (IOException e) {
-                // in use: the next one
-            }
-        }
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return FreePorts.next();
     }
 }
