@@ -20,11 +20,12 @@ import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -82,17 +83,14 @@ class RequestIdTest implements TestPropertyProvider {
     }
 
     /** The gateway's one access line for this id (logged as the answer is ready: waits a little at most). */
-    private ILoggingEvent accessLine(String id) throws InterruptedException {
-        Instant deadline = Instant.now().plusSeconds(5);
-        while (true) {
-            List<ILoggingEvent> lines = access.list.stream()
-                    .filter(e -> id.equals(e.getMDCPropertyMap().get("request_id"))).toList();
-            if (!lines.isEmpty() || Instant.now().isAfter(deadline)) {
-                assertEquals(1, lines.size(), "access lines for " + id + ": " + access.list);
-                return lines.get(0);
-            }
-            Thread.sleep(5);
-        }
+    private ILoggingEvent accessLine(String id) {
+        List<ILoggingEvent> lines = Awaitility.await("the access line of " + id)
+                .atMost(Duration.ofSeconds(5)).pollInSameThread().pollInterval(Duration.ofMillis(5))
+                .until(() -> access.list.stream()
+                        .filter(e -> id.equals(e.getMDCPropertyMap().get("request_id"))).toList(),
+                        found -> !found.isEmpty());
+        assertEquals(1, lines.size(), "access lines for " + id + ": " + access.list);
+        return lines.get(0);
     }
 
     @Test

@@ -17,11 +17,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -74,17 +74,14 @@ class AccessLogTest {
     }
 
     /** The one access line of the request with this id (waits briefly: it may be logged after the answer). */
-    private ILoggingEvent accessLine(String id) throws InterruptedException {
-        Instant deadline = Instant.now().plusSeconds(5);
-        while (true) {
-            List<ILoggingEvent> lines = access.list.stream()
-                    .filter(e -> id.equals(e.getMDCPropertyMap().get("request_id"))).toList();
-            if (!lines.isEmpty() || Instant.now().isAfter(deadline)) {
-                assertEquals(1, lines.size(), "access lines for " + id + ": " + access.list);
-                return lines.get(0);
-            }
-            Thread.sleep(5);
-        }
+    private ILoggingEvent accessLine(String id) {
+        List<ILoggingEvent> lines = Awaitility.await("the access line of " + id)
+                .atMost(Duration.ofSeconds(5)).pollInSameThread().pollInterval(Duration.ofMillis(5))
+                .until(() -> access.list.stream()
+                        .filter(e -> id.equals(e.getMDCPropertyMap().get("request_id"))).toList(),
+                        found -> !found.isEmpty());
+        assertEquals(1, lines.size(), "access lines for " + id + ": " + access.list);
+        return lines.get(0);
     }
 
     private static Map<String, Object> keyValues(ILoggingEvent event) {

@@ -9,8 +9,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * One answer of {@code GET /prometheus} (Prometheus text format), parsed into samples. {@link #awaitAtLeast} scrapes
@@ -76,23 +79,18 @@ public final class PrometheusScrape {
     /** Scrapes until {@link #sum} of the series reaches {@code min}; fails after {@code timeout}. */
     public static PrometheusScrape awaitAtLeast(int managementPort, String name, Map<String, String> labels,
                                                 double min, Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (true) {
-            PrometheusScrape scrape = of(managementPort);
-            double value = scrape.sum(name, labels);
-            if (value >= min) {
-                return scrape;
-            }
-            if (System.nanoTime() - deadline >= 0) {
-                throw new AssertionError(name + labels + " = " + value + ", expected at least " + min
-                        + " within " + timeout + "; the series of that name:\n" + scrape.lines(name));
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
+        AtomicReference<PrometheusScrape> last = new AtomicReference<>();
+        try {
+            return Awaitility.await(name + labels).atMost(timeout).pollInterval(Duration.ofMillis(100))
+                    .until(() -> {
+                        last.set(of(managementPort));
+                        return last.get();
+                    }, scrape -> scrape.sum(name, labels) >= min);
+        } catch (ConditionTimeoutException e) {
+            PrometheusScrape scrape = last.get();
+            throw new AssertionError(name + labels + " = " + (scrape == null ? "not scraped" : scrape.sum(name, labels))
+                    + ", expected at least " + min + " within " + timeout + "; the series of that name:\n"
+                    + (scrape == null ? "" : scrape.lines(name)), e);
         }
     }
 
