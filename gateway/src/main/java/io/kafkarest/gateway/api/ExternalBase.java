@@ -5,6 +5,9 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import java.net.URI;
 import java.util.Locale;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 
 /**
  * The URL clients use to reach the gateway: {@code gateway.external-url} when configured, else derived from the
@@ -20,6 +23,12 @@ public record ExternalBase(String url, String scheme, String host, int port, Str
 
     public static ExternalBase of(HttpRequest<?> request, @Nullable String configured) {
         return parse(configured != null ? configured : ExternalUrl.of(request));
+    }
+
+    /** The same for a request known by its headers alone (the pass-through lane's Netty requests). */
+    public static ExternalBase of(@Nullable String configured, UnaryOperator<String> header, BooleanSupplier secure,
+                                  Supplier<String> fallbackAuthority) {
+        return parse(configured != null ? configured : ExternalUrl.of(header, secure, fallbackAuthority));
     }
 
     static ExternalBase parse(String url) {

@@ -1,11 +1,15 @@
 package io.kafkarest.gateway.api;
 
 import io.kafkarest.rest.RequestIds;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MutableHttpHeaders;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.List;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 
 /**
  * Proxy headers on the way to a backend: {@code X-Forwarded-For} (appended), {@code X-Forwarded-Proto/Host/Port}
@@ -22,31 +26,45 @@ final class ForwardedHeaders {
     }
 
     static void apply(HttpRequest<?> original, MutableHttpHeaders headers, ExternalBase external) {
-        HOP_BY_HOP.forEach(headers::remove);
-        String requestId = RequestIds.of(original);
+        apply(original.getHeaders()::get, clientAddress(original), RequestIds.of(original), external, headers::set,
+                headers::remove);
+    }
+
+    /**
+     * The same for any request: {@code header} reads the original request's headers, {@code set} and {@code remove}
+     * change the forwarded request's (a copy of the original's).
+     *
+     * @param requestId the request's settled id, null when the one sent is not sane (then none is forwarded)
+     */
+    static void apply(UnaryOperator<String> header, String client, @Nullable String requestId, ExternalBase external,
+                      BiConsumer<String, String> set, Consumer<String> remove) {
+        HOP_BY_HOP.forEach(remove);
         if (requestId != null) {
-            headers.set(RequestIds.HEADER, requestId);
+            set.accept(RequestIds.HEADER, requestId);
         } else {
-            headers.remove(RequestIds.HEADER); // not sane
+            remove.accept(RequestIds.HEADER); // not sane
         }
-        String client = clientAddress(original);
-        String existingFor = original.getHeaders().get("X-Forwarded-For");
-        headers.set("X-Forwarded-For", existingFor == null || existingFor.isBlank() ? client
+        String existingFor = header.apply("X-Forwarded-For");
+        set.accept("X-Forwarded-For", existingFor == null || existingFor.isBlank() ? client
                 : existingFor + ", " + client);
-        headers.set("X-Forwarded-Proto", external.scheme());
-        headers.set("X-Forwarded-Host", external.host());
-        headers.set("X-Forwarded-Port", String.valueOf(external.port()));
+        set.accept("X-Forwarded-Proto", external.scheme());
+        set.accept("X-Forwarded-Host", external.host());
+        set.accept("X-Forwarded-Port", String.valueOf(external.port()));
         if (!external.prefix().isEmpty()) {
-            headers.set("X-Forwarded-Prefix", external.prefix());
+            set.accept("X-Forwarded-Prefix", external.prefix());
         }
         String element = "for=" + forValue(client) + ";proto=" + external.scheme()
                 + ";host=\"" + external.host() + ":" + external.port() + "\"";
-        String existing = original.getHeaders().get("Forwarded");
-        headers.set("Forwarded", existing == null || existing.isBlank() ? element : existing + ", " + element);
+        String existing = header.apply("Forwarded");
+        set.accept("Forwarded", existing == null || existing.isBlank() ? element : existing + ", " + element);
     }
 
     private static String clientAddress(HttpRequest<?> request) {
-        InetSocketAddress remote = request.getRemoteAddress();
+        return clientAddress(request.getRemoteAddress());
+    }
+
+    /** The client's IP (literal) from its socket address. */
+    static String clientAddress(InetSocketAddress remote) {
         InetAddress address = remote.getAddress();
         return address != null ? address.getHostAddress() : remote.getHostString();
     }

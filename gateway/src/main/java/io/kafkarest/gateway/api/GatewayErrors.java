@@ -54,8 +54,9 @@ final class GatewayErrors {
         return of(ErrorCode.FORBIDDEN, message);
     }
 
-    static MutableHttpResponse<?> consumerInstanceNotFound(ConsumerInstanceKey key) {
-        return of(ErrorCode.CONSUMER_INSTANCE_NOT_FOUND,
+    /** 404 40403 as an exception, for a node lookup that fails with it. */
+    static RestException consumerInstanceNotFound(ConsumerInstanceKey key) {
+        return ErrorCode.CONSUMER_INSTANCE_NOT_FOUND.exception(
                 "Consumer instance not found: group '" + key.group() + "', instance '" + key.instance() + "'");
     }
 

@@ -1,18 +1,11 @@
 package io.kafkarest.gateway.api;
 
-import io.kafkarest.gateway.backend.BackendDirectory;
-import io.kafkarest.gateway.backend.BackendFailure;
-import io.kafkarest.gateway.backend.ConsumerOwners;
-import io.kafkarest.gateway.core.BackendService;
-import io.kafkarest.gateway.core.ConsumerInstanceKey;
-import io.kafkarest.gateway.core.Endpoint;
 import io.kafkarest.gateway.core.GatewayConfiguration;
 import io.kafkarest.gateway.core.GatewayMetrics;
-import io.kafkarest.gateway.core.PathPattern;
+import io.kafkarest.gateway.core.RouteKind;
 import io.kafkarest.gateway.core.RouteMatch;
 import io.kafkarest.gateway.core.RouteTable;
 import io.micronaut.http.HttpHeaders;
-import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Filter;
@@ -31,28 +24,24 @@ import reactor.core.publisher.Mono;
 public class GatewayFilter implements HttpServerFilter {
     /** After {@link CrossOriginFilter} and {@link BasicAuthFilter}: only what they let through is proxied. */
     static final int ORDER = 0;
-    /** How many other replicas a request that could not reach one is tried on. */
-    private static final int RETRIES = 2;
 
     private final RouteTable routes;
-    private final BackendDirectory backends;
+    private final RouteTargets targets;
     private final BackendForwarder forwarder;
     private final ConsumerCreation consumerCreation;
-    private final ConsumerOwners owners;
     private final GatewayConfiguration config;
     private final ApiPort apiPort;
     private final GatewayMetrics metrics;
     private final long maxRequestSize;
 
-    public GatewayFilter(RouteTable routes, BackendDirectory backends, BackendForwarder forwarder,
-                         ConsumerCreation consumerCreation, ConsumerOwners owners,
+    public GatewayFilter(RouteTable routes, RouteTargets targets, BackendForwarder forwarder,
+                         ConsumerCreation consumerCreation,
                          GatewayConfiguration config, HttpServerConfiguration serverConfig, ApiPort apiPort,
                          GatewayMetrics metrics) {
         this.routes = routes;
-        this.backends = backends;
+        this.targets = targets;
         this.forwarder = forwarder;
         this.consumerCreation = consumerCreation;
-        this.owners = owners;
         this.config = config;
         this.maxRequestSize = serverConfig.getMaxRequestSize();
         this.apiPort = apiPort;
@@ -88,86 +77,36 @@ public class GatewayFilter implements HttpServerFilter {
         RouteMatch route = match.get();
         long start = System.nanoTime();
         ExternalBase external = ExternalBase.of(request, config.getExternalUrl());
-        Mono<MutableHttpResponse<?>> response = switch (route.kind()) {
-            case FORWARD -> toService(request, pathAndQuery, external, route.service());
-            case CONSUMER_CREATE -> consumerCreation.create(request, pathAndQuery, external, route.variable("group"));
-            case CONSUMER_INSTANCE -> toOwner(request, pathAndQuery, external, rawPath,
-                    new ConsumerInstanceKey(route.variable("group"), route.variable("instance")));
-        };
+        Mono<MutableHttpResponse<?>> response = route.kind() == RouteKind.CONSUMER_CREATE
+                ? consumerCreation.create(request, pathAndQuery, external, route.variable("group"))
+                : forward(request, pathAndQuery, rawPath, external, route, canRetry(request, route)
+                        ? RouteTargets.RETRIES : 0);
         return response.doOnNext(answer -> metrics.answered(route, answer.code(), System.nanoTime() - start));
     }
 
-    private Mono<MutableHttpResponse<?>> toService(HttpRequest<?> request, String pathAndQuery,
-                                                   ExternalBase external, BackendService service) {
-        return toService(request, pathAndQuery, external, service, canRetry(request) ? RETRIES : 0);
-    }
-
     /**
-     * To the next replica of the service; a replica that cannot be reached is skipped for a while, and an idempotent
-     * request without a body is then tried on the next one ({@code retries} times at most).
+     * To the route's node ({@link RouteTargets}); a request that could not reach a replica is tried on the next one
+     * ({@code retries} times at most) when that is safe.
      */
-    private Mono<MutableHttpResponse<?>> toService(HttpRequest<?> request, String pathAndQuery,
-                                                   ExternalBase external, BackendService service, int retries) {
-        return Mono.fromFuture(backends.next(service))
-                .flatMap(endpoint -> forwarder.forward(request, pathAndQuery, external, endpoint)
-                        .onErrorResume(e -> {
-                            if (BackendFailure.of(e).unreachable()) {
-                                backends.reportUnreachable(endpoint);
-                                if (retries > 0) {
-                                    metrics.retried(service, endpoint);
-                                    return toService(request, pathAndQuery, external, service, retries - 1);
-                                }
-                            }
-                            metrics.backendFailed(service, endpoint);
-                            return answer(GatewayErrors.backendFailed(service, endpoint, e));
-                        }))
-                .onErrorResume(e -> answer(GatewayErrors.backendFailed(service, e)));
+    private Mono<MutableHttpResponse<?>> forward(HttpRequest<?> request, String pathAndQuery, String rawPath,
+                                                 ExternalBase external, RouteMatch route, int retries) {
+        return Mono.fromFuture(targets.nodeFor(route))
+                .flatMap(node -> forwarder.forward(request, pathAndQuery, external, node)
+                        .doOnNext(answer -> targets.answered(route, request.getMethodName(), rawPath, node,
+                                answer.code()))
+                        .onErrorResume(e -> targets.retryElsewhere(route, node, e, retries)
+                                ? forward(request, pathAndQuery, rawPath, external, route, retries - 1)
+                                : answer(targets.failure(route, node, e))))
+                .onErrorResume(e -> answer(GatewayErrors.backendFailed(route.service(), e)));
     }
 
     /**
      * Whether the request may be sent again to another replica after the first could not be reached: idempotent
      * methods only, and only without a body (a streamed body may have been read already).
      */
-    static boolean canRetry(HttpRequest<?> request) {
-        HttpMethod method = request.getMethod();
-        boolean idempotent = method == HttpMethod.GET || method == HttpMethod.HEAD || method == HttpMethod.OPTIONS
-                || method == HttpMethod.PUT || method == HttpMethod.DELETE;
-        return idempotent && request.getContentLength() <= 0
+    static boolean canRetry(HttpRequest<?> request, RouteMatch route) {
+        return RouteTargets.mayRetry(request.getMethodName(), route) && request.getContentLength() <= 0
                 && !request.getHeaders().contains(HttpHeaders.TRANSFER_ENCODING);
-    }
-
-    /** To the node that owns the instance; an instance nobody owns, or whose node is gone, is a fast 404 40403. */
-    private Mono<MutableHttpResponse<?>> toOwner(HttpRequest<?> request, String pathAndQuery, ExternalBase external,
-                                                 String rawPath, ConsumerInstanceKey key) {
-        boolean deletesInstance = request.getMethod() == HttpMethod.DELETE
-                && PathPattern.segmentsOf(rawPath).size() == 4;
-        return Mono.fromFuture(owners.locate(key)).flatMap(owner -> {
-            if (owner.isEmpty()) { // nobody has it - unless there is no consume node at all (then 502/503)
-                return Mono.fromFuture(backends.all(BackendService.CONSUME))
-                        .flatMap(nodes -> nodes.isEmpty()
-                                ? Mono.fromFuture(backends.next(BackendService.CONSUME))
-                                        .map(ignored -> GatewayErrors.consumerInstanceNotFound(key))
-                                : answer(GatewayErrors.consumerInstanceNotFound(key)))
-                        .onErrorResume(e -> answer(GatewayErrors.backendFailed(BackendService.CONSUME, e)));
-            }
-            Endpoint node = owner.get();
-            return forwarder.forward(request, pathAndQuery, external, node)
-                    .doOnNext(response -> {
-                        if (deletesInstance && response.code() >= 200 && response.code() < 300) {
-                            owners.deleted(key);
-                        } else if (response.code() == 404) {
-                            owners.lost(key, node); // asked again next time; cheap
-                        }
-                    })
-                    .onErrorResume(e -> {
-                        metrics.backendFailed(BackendService.CONSUME, node);
-                        if (BackendFailure.of(e).unreachable()) {
-                            owners.lost(key, node);
-                            return answer(GatewayErrors.consumerOwnerGone(key, node));
-                        }
-                        return answer(GatewayErrors.backendFailed(BackendService.CONSUME, node, e));
-                    });
-        });
     }
 
     /** Whether a {@code %} in the request target is not followed by two hexadecimal digits. */

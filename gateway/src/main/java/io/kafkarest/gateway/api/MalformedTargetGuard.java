@@ -2,12 +2,7 @@ package io.kafkarest.gateway.api;
 
 import io.kafkarest.rest.AccessLogFilter;
 import io.kafkarest.rest.RequestIds;
-import io.micronaut.context.event.BeanCreatedEvent;
-import io.micronaut.context.event.BeanCreatedEventListener;
-import io.micronaut.http.netty.channel.ChannelPipelineCustomizer;
-import io.micronaut.http.server.netty.NettyServerCustomizer;
 import io.netty.buffer.Unpooled;
-import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
@@ -19,70 +14,44 @@ import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.util.ReferenceCountUtil;
-import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
 
 /**
  * Answers a request whose target has a malformed percent escape ({@code GET /topics/%ZZ}) with 400 in the standard
  * error shape, right after the HTTP decoder: Micronaut would otherwise read such a target as {@code /} and the
  * gateway would route it to Connect's root. The answer carries an {@code X-Request-Id} and gets an access line, as
- * every answer of the filter chain does ({@link AccessLogFilter}).
+ * every answer of the filter chain does ({@link AccessLogFilter}). Installed by {@link ApiConnectionHandlers}.
  */
-@Singleton
-class MalformedTargetGuard implements BeanCreatedEventListener<NettyServerCustomizer.Registry> {
+final class MalformedTargetGuard extends ChannelInboundHandlerAdapter {
+    private boolean dropping;
 
     @Override
-    public NettyServerCustomizer.Registry onCreated(BeanCreatedEvent<NettyServerCustomizer.Registry> event) {
-        event.getBean().register(new Customizer(null));
-        return event.getBean();
-    }
-
-    private record Customizer(Channel channel) implements NettyServerCustomizer {
-        @Override
-        public NettyServerCustomizer specializeForChannel(Channel channel, ChannelRole role) {
-            return role == ChannelRole.CONNECTION ? new Customizer(channel) : this;
-        }
-
-        @Override
-        public void onStreamPipelineBuilt() {
-            if (channel != null && channel.pipeline().get(ChannelPipelineCustomizer.HANDLER_HTTP_SERVER_CODEC) != null) {
-                channel.pipeline().addAfter(ChannelPipelineCustomizer.HANDLER_HTTP_SERVER_CODEC, "malformed-target-guard",
-                        new Guard());
-            }
-        }
-    }
-
-    private static final class Guard extends ChannelInboundHandlerAdapter {
-        private boolean dropping;
-
-        @Override
-        public void channelRead(ChannelHandlerContext ctx, Object msg) {
-            if (msg instanceof HttpRequest request) {
-                dropping = GatewayFilter.hasMalformedEscape(request.uri());
-                if (dropping) {
-                    long start = System.nanoTime();
-                    String requestId = RequestIds.acceptOrGenerate(request.headers().get(RequestIds.HEADER));
-                    byte[] body = ("{\"error_code\":400,\"message\":\"Malformed percent-encoding in the request "
-                            + "target: every % must be followed by two hexadecimal digits\"}")
-                            .getBytes(StandardCharsets.UTF_8);
-                    FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
-                            HttpResponseStatus.BAD_REQUEST, Unpooled.wrappedBuffer(body));
-                    response.headers().set(HttpHeaderNames.CONTENT_TYPE, "application/json")
-                            .setInt(HttpHeaderNames.CONTENT_LENGTH, body.length)
-                            .set(HttpHeaderNames.CONNECTION, "close")
-                            .set(RequestIds.HEADER, requestId);
-                    AccessLogFilter.log(org.slf4j.event.Level.INFO, request.method().name(), request.uri(), 400,
-                            java.util.concurrent.TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start), requestId);
-                    ReferenceCountUtil.release(msg);
-                    ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
-                    return;
-                }
-            }
-            if (dropping && msg instanceof HttpContent) {
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        if (msg instanceof HttpRequest request) {
+            dropping = GatewayFilter.hasMalformedEscape(request.uri());
+            if (dropping) {
+                long start = System.nanoTime();
+                String requestId = RequestIds.acceptOrGenerate(request.headers().get(RequestIds.HEADER));
+                byte[] body = ("{\"error_code\":400,\"message\":\"Malformed percent-encoding in the request "
+                        + "target: every % must be followed by two hexadecimal digits\"}")
+                        .getBytes(StandardCharsets.UTF_8);
+                FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
+                        HttpResponseStatus.BAD_REQUEST, Unpooled.wrappedBuffer(body));
+                response.headers().set(HttpHeaderNames.CONTENT_TYPE, "application/json")
+                        .setInt(HttpHeaderNames.CONTENT_LENGTH, body.length)
+                        .set(HttpHeaderNames.CONNECTION, "close")
+                        .set(RequestIds.HEADER, requestId);
+                AccessLogFilter.log(org.slf4j.event.Level.INFO, request.method().name(), request.uri(), 400,
+                        java.util.concurrent.TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start), requestId);
                 ReferenceCountUtil.release(msg);
+                ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
                 return;
             }
-            ctx.fireChannelRead(msg);
         }
+        if (dropping && msg instanceof HttpContent) {
+            ReferenceCountUtil.release(msg);
+            return;
+        }
+        ctx.fireChannelRead(msg);
     }
 }

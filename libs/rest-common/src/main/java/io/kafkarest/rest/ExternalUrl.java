@@ -5,6 +5,9 @@ import io.micronaut.http.HttpRequest;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.util.Locale;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -21,9 +24,23 @@ public final class ExternalUrl {
     /** e.g. {@code http://localhost:8080}, without a trailing slash. */
     public static String of(HttpRequest<?> request) {
         HttpHeaders headers = request.getHeaders();
+        return of(headers::get, () -> isSecure(request), () -> {
+            String authority = requestAuthority(request);
+            return authority != null ? authority : serverAddress(request);
+        });
+    }
+
+    /**
+     * The same from request headers alone (for a request that is not a Micronaut {@link HttpRequest}).
+     *
+     * @param header          a request header's value by name, or null
+     * @param secure          whether the request came over TLS (when no header says the scheme)
+     * @param fallbackAuthority {@code host:port} to use when no header names the host
+     */
+    public static String of(UnaryOperator<String> header, BooleanSupplier secure, Supplier<String> fallbackAuthority) {
         String proto = null;
         String host = null;
-        String forwarded = headers.get("Forwarded");
+        String forwarded = header.apply("Forwarded");
         if (forwarded != null) {
             String first = forwarded.split(",", 2)[0];
             Matcher m = FORWARDED_PART.matcher(first);
@@ -36,28 +53,25 @@ public final class ExternalUrl {
             }
         }
         if (proto == null) {
-            proto = firstValue(headers.get("X-Forwarded-Proto"));
+            proto = firstValue(header.apply("X-Forwarded-Proto"));
         }
         if (host == null) {
-            host = firstValue(headers.get("X-Forwarded-Host"));
-            String port = firstValue(headers.get("X-Forwarded-Port"));
+            host = firstValue(header.apply("X-Forwarded-Host"));
+            String port = firstValue(header.apply("X-Forwarded-Port"));
             if (host != null && port != null && !hasPort(host)) {
                 host = host + ":" + port;
             }
         }
         if (host == null) {
-            host = firstValue(headers.get(HttpHeaders.HOST));
+            host = firstValue(header.apply(HttpHeaders.HOST));
         }
         if (host == null) {
-            host = requestAuthority(request);
-        }
-        if (host == null) {
-            host = serverAddress(request);
+            host = fallbackAuthority.get();
         }
         if (proto == null) {
-            proto = isSecure(request) ? "https" : "http";
+            proto = secure.getAsBoolean() ? "https" : "http";
         }
-        String prefix = firstValue(headers.get("X-Forwarded-Prefix"));
+        String prefix = firstValue(header.apply("X-Forwarded-Prefix"));
         String base = proto.toLowerCase(Locale.ROOT) + "://" + host;
         if (prefix != null && !prefix.isBlank()) {
             base += prefix.startsWith("/") ? prefix : "/" + prefix;

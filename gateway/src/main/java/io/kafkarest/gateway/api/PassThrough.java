@@ -1,0 +1,125 @@
+package io.kafkarest.gateway.api;
+
+import io.kafkarest.gateway.core.GatewayConfiguration;
+import io.kafkarest.gateway.core.GatewayMetrics;
+import io.kafkarest.gateway.core.RouteKind;
+import io.kafkarest.gateway.core.RouteMatch;
+import io.kafkarest.gateway.core.RouteTable;
+import io.kafkarest.rest.ErrorResponse;
+import io.kafkarest.rest.RequestIds;
+import io.micronaut.context.annotation.Property;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.server.HttpServerConfiguration;
+import io.micronaut.json.JsonMapper;
+import io.netty.buffer.Unpooled;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.HttpVersion;
+import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The gateway's pass-through lane: what its {@link PassThroughHandler}s share and the rule for which requests take
+ * it. A request takes the lane when it matches a {@link RouteKind#FORWARD} or {@link RouteKind#CONSUMER_INSTANCE}
+ * route of the {@link RouteTable} and is plain HTTP/1.1 (origin-form target, no {@code Expect}, no upgrade, a body
+ * within the size limit); its head is copied with the proxy headers, its body and the answer pass through as the
+ * buffers Netty read. Everything else - consumer creation (its {@code base_uri} is rewritten), 404/405, the
+ * gateway's own pages, management requests - goes to Micronaut and {@link GatewayFilter}, as does every request
+ * when Basic authentication or CORS is on (those are Micronaut filters) or {@code gateway.pass-through.enabled} is
+ * false.
+ */
+@Singleton
+class PassThrough {
+    final RouteTable routes;
+    final RouteTargets targets;
+    final GatewayMetrics metrics;
+    final BackendChannels channels;
+    @Nullable
+    final String externalUrl;
+    final long bufferedBodyLimit;
+    final Duration readTimeout;
+    private final JsonMapper json;
+    private final long maxRequestSize;
+    private final boolean enabled;
+
+    PassThrough(RouteTable routes, RouteTargets targets, GatewayMetrics metrics, BackendChannels channels,
+                GatewayConfiguration config, HttpServerConfiguration serverConfig, JsonMapper json,
+                @Value("${micronaut.http.client.read-timeout:120s}") Duration readTimeout,
+                @Property(name = "gateway.pass-through.enabled", defaultValue = "true") boolean enabled,
+                @Property(name = "gateway.auth.users-file") @Nullable String usersFile,
+                @Property(name = "gateway.cors.enabled", defaultValue = "false") boolean corsEnabled) {
+        this.routes = routes;
+        this.targets = targets;
+        this.metrics = metrics;
+        this.channels = channels;
+        this.externalUrl = config.getExternalUrl();
+        this.bufferedBodyLimit = config.getBufferedRequestBodyLimit();
+        this.readTimeout = readTimeout;
+        this.json = json;
+        this.maxRequestSize = serverConfig.getMaxRequestSize();
+        this.enabled = enabled && (usersFile == null || usersFile.isBlank()) && !corsEnabled;
+    }
+
+    boolean enabled() {
+        return enabled;
+    }
+
+    /** The route of a request that takes the lane; empty for one Micronaut handles. */
+    Optional<RouteMatch> routeFor(HttpRequest request) {
+        if (!request.decoderResult().isSuccess() || request.protocolVersion() != HttpVersion.HTTP_1_1
+                || !request.uri().startsWith("/") || request.headers().contains(HttpHeaderNames.EXPECT)
+                || request.headers().contains(HttpHeaderNames.UPGRADE)) {
+            return Optional.empty();
+        }
+        boolean chunked = HttpUtil.isTransferEncodingChunked(request);
+        long length = HttpUtil.getContentLength(request, -1L);
+        if (chunked ? maxRequestSize != Long.MAX_VALUE || length >= 0 // limits of streamed bodies: Micronaut's
+                : request.headers().contains(HttpHeaderNames.TRANSFER_ENCODING) || length > maxRequestSize) {
+            return Optional.empty();
+        }
+        String rawPath = rawPath(request.uri());
+        if (RouteTable.isGatewayOwn(rawPath)) {
+            return Optional.empty();
+        }
+        return routes.match(request.method().name(), rawPath)
+                .filter(route -> route.kind() == RouteKind.FORWARD || route.kind() == RouteKind.CONSUMER_INSTANCE);
+    }
+
+    /** The path part of an origin-form request target, still percent-encoded. */
+    static String rawPath(String target) {
+        int query = target.indexOf('?');
+        String path = query < 0 ? target : target.substring(0, query);
+        return path.isEmpty() ? "/" : path;
+    }
+
+    /** A gateway answer ({@link GatewayErrors}) as a Netty response: the standard error body, its headers. */
+    FullHttpResponse toNetty(MutableHttpResponse<?> answer, String requestId) {
+        byte[] body;
+        try {
+            body = json.writeValueAsBytes(answer.getBody(ErrorResponse.class).orElseGet(() ->
+                    new ErrorResponse(answer.code(), answer.reason())));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
+                HttpResponseStatus.valueOf(answer.code()), Unpooled.wrappedBuffer(body));
+        for (Map.Entry<String, java.util.List<String>> header : answer.getHeaders()) {
+            response.headers().set(header.getKey(), header.getValue());
+        }
+        response.headers().set(HttpHeaderNames.CONTENT_TYPE, HttpHeaderValues.APPLICATION_JSON)
+                .setInt(HttpHeaderNames.CONTENT_LENGTH, body.length)
+                .set(RequestIds.HEADER, requestId);
+        return response;
+    }
+}
