@@ -1,0 +1,20 @@
+package io.kafkarest.gateway.api;
+
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * {@link GatewayProxyTest} with the pass-through lane off: every request takes Micronaut's filter chain and proxy
+ * client ({@link GatewayFilter}, {@link BackendForwarder}), as whenever Basic authentication or CORS is on.
+ */
+@MicronautTest
+class GatewayProxyThroughMicronautTest extends GatewayProxyTest {
+
+    @Override
+    public Map<String, String> getProperties() {
+        Map<String, String> props = new HashMap<>(super.getProperties());
+        props.put("gateway.pass-through.enabled", "false");
+        return props;
+    }
+}
