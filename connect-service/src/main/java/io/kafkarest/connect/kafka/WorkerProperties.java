@@ -15,9 +15,10 @@ import org.apache.kafka.connect.runtime.distributed.DistributedConfig;
 
 /**
  * The worker properties of the embedded Connect worker, as a {@code connect-distributed.properties} file would hold
- * them. Later layers win: defaults, then the Kafka client settings every client of the service shares (micronaut-kafka's
- * {@code kafka.*}: {@code kafka.bootstrap.servers}, raw keys such as {@code kafka.security.protocol}; Connect's runtime
- * builds its own producers, consumers and admin clients from the worker properties), then {@link ConnectSettings}, then raw worker keys from {@code connect.worker.*} (from the
+ * them. Later layers win: defaults, then the Kafka client settings every client of the service shares
+ * (micronaut-kafka's {@code kafka.*}: {@code kafka.bootstrap.servers} and raw keys such as
+ * {@code kafka.security.protocol}; Connect's runtime builds its own producers, consumers and admin clients from the
+ * worker properties), then {@link ConnectSettings}, then raw worker keys from {@code connect.worker.*} (from the
  * environment, {@code CONNECT_WORKER_OFFSET_FLUSH_INTERVAL_MS=5000} becomes {@code offset.flush.interval.ms=5000}).
  */
 @Singleton
