@@ -1,6 +1,6 @@
 package io.kafkarest.connect.kafka;
 
-import io.kafkarest.kafka.KafkaClientSettings;
+import io.micronaut.configuration.kafka.config.KafkaDefaultConfiguration;
 import io.micronaut.context.env.Environment;
 import io.micronaut.core.naming.conventions.StringConvention;
 import jakarta.inject.Singleton;
@@ -8,14 +8,17 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
+import org.apache.kafka.common.utils.Utils;
 import org.apache.kafka.connect.json.JsonConverter;
 import org.apache.kafka.connect.runtime.WorkerConfig;
 import org.apache.kafka.connect.runtime.distributed.DistributedConfig;
 
 /**
  * The worker properties of the embedded Connect worker, as a {@code connect-distributed.properties} file would hold
- * them. Later layers win: defaults, then the Kafka client settings every service shares ({@code kafka.bootstrap.servers},
- * {@code kafka.client.*}), then {@link ConnectSettings}, then raw worker keys from {@code connect.worker.*} (from the
+ * them. Later layers win: defaults, then the Kafka client settings every client of the service shares
+ * (micronaut-kafka's {@code kafka.*}: {@code kafka.bootstrap.servers} and raw keys such as
+ * {@code kafka.security.protocol}; Connect's runtime builds its own producers, consumers and admin clients from the
+ * worker properties), then {@link ConnectSettings}, then raw worker keys from {@code connect.worker.*} (from the
  * environment, {@code CONNECT_WORKER_OFFSET_FLUSH_INTERVAL_MS=5000} becomes {@code offset.flush.interval.ms=5000}).
  */
 @Singleton
@@ -31,8 +34,8 @@ public class WorkerProperties {
 
     private final Map<String, String> properties;
 
-    public WorkerProperties(ConnectSettings settings, KafkaClientSettings kafka, Environment environment) {
-        this.properties = build(settings, kafka.common(), rawWorkerSection(environment));
+    public WorkerProperties(ConnectSettings settings, KafkaDefaultConfiguration kafka, Environment environment) {
+        this.properties = build(settings, Utils.propsToMap(kafka.getConfig()), rawWorkerSection(environment));
     }
 
     /** An unmodifiable copy of the worker properties. */

@@ -59,7 +59,8 @@ class WorkerPropertiesTest {
     void readsSettingsAndRawWorkerKeysFromTheEnvironment() {
         try (ApplicationContext context = ApplicationContext.run(Map.of(
                 "kafka.bootstrap.servers", "k9:9092",
-                "kafka.client.client.dns.lookup", "use_all_dns_ips",
+                "kafka.client.dns.lookup", "use_all_dns_ips",
+                "kafka.health-timeout", "3s",
                 "connect.group-id", "env-group",
                 "connect.replication-factor", "2",
                 "connect.plugin-path", "/p1,/p2",

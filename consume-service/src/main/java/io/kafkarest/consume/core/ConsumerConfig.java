@@ -6,8 +6,8 @@ import io.micronaut.core.bind.annotation.Bindable;
 import java.time.Duration;
 
 /**
- * The consume service's settings ({@code consumer.*} in application.yml; raw Kafka consumer keys are under
- * {@code kafka.consumer.*} instead).
+ * The consume service's settings ({@code consumer.*} in application.yml; raw Kafka consumer keys are
+ * micronaut-kafka's, {@code kafka.*} and {@code kafka.consumers.default.*}, instead).
  *
  * @param advertisedUrl     the URL of this node as clients/the gateway reach it, used in {@code base_uri};
  *                          blank = {@code http://<this host's IP>:<server port>} (env CONSUMER_ADVERTISED_URL)

@@ -7,17 +7,19 @@ import io.kafkarest.consume.core.ConsumerMetrics;
 import io.kafkarest.consume.core.ConsumerSettings;
 import java.time.Duration;
 import io.kafkarest.kafka.KafkaClientMeters;
-import io.kafkarest.kafka.KafkaClientSettings;
+import io.micronaut.configuration.kafka.config.AbstractKafkaConsumerConfiguration;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.util.Map;
+import org.apache.kafka.common.utils.Utils;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
- * Builds each instance's {@link KafkaConsumer}: the service's consumer settings ({@code kafka.bootstrap.servers},
- * {@code kafka.client.*}, {@code kafka.consumer.*}), then the instance's own: {@code group.id} = the group,
+ * Builds each instance's {@link KafkaConsumer} (kafka-clients directly: micronaut-kafka's consumers are static
+ * {@code @KafkaListener}s) from micronaut-kafka's consumer configuration ({@code kafka.*}, then
+ * {@code kafka.consumers.default.*}), then the instance's own: {@code group.id} = the group,
  * {@code client.id} = the instance id, and {@code auto.offset.reset} / {@code enable.auto.commit} when the create
  * request set them. {@code max.poll.interval.ms} defaults to the instance timeout plus a minute: an instance is
  * only polled when a client reads, and Kafka must not evict a live instance from its group before the proxy
@@ -30,25 +32,27 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 public class KafkaConsumerInstanceFactory implements ConsumerInstanceFactory {
     private static final Duration POLL_INTERVAL_MARGIN = Duration.ofMinutes(1);
 
-    private final KafkaClientSettings clientSettings;
+    private final AbstractKafkaConsumerConfiguration<?, ?> configuration;
     private final Duration instanceTimeout;
     private final KafkaClientMeters clientMeters;
     private final ConsumerMetrics metrics;
 
     @Inject
-    public KafkaConsumerInstanceFactory(KafkaClientSettings clientSettings,
+    public KafkaConsumerInstanceFactory(AbstractKafkaConsumerConfiguration<?, ?> configuration,
                                         io.kafkarest.consume.core.ConsumerConfig config,
                                         KafkaClientMeters clientMeters, ConsumerMetrics metrics) {
-        this(clientSettings, config.instanceTimeout(), clientMeters, metrics);
+        this(configuration, config.instanceTimeout(), clientMeters, metrics);
     }
 
-    public KafkaConsumerInstanceFactory(KafkaClientSettings clientSettings, Duration instanceTimeout) {
-        this(clientSettings, instanceTimeout, KafkaClientMeters.NONE, ConsumerMetrics.NONE);
+    public KafkaConsumerInstanceFactory(AbstractKafkaConsumerConfiguration<?, ?> configuration,
+                                        Duration instanceTimeout) {
+        this(configuration, instanceTimeout, KafkaClientMeters.NONE, ConsumerMetrics.NONE);
     }
 
-    private KafkaConsumerInstanceFactory(KafkaClientSettings clientSettings, Duration instanceTimeout,
-                                         KafkaClientMeters clientMeters, ConsumerMetrics metrics) {
-        this.clientSettings = clientSettings;
+    private KafkaConsumerInstanceFactory(AbstractKafkaConsumerConfiguration<?, ?> configuration,
+                                         Duration instanceTimeout, KafkaClientMeters clientMeters,
+                                         ConsumerMetrics metrics) {
+        this.configuration = configuration;
         this.instanceTimeout = instanceTimeout;
         this.clientMeters = clientMeters;
         this.metrics = metrics;
@@ -56,7 +60,7 @@ public class KafkaConsumerInstanceFactory implements ConsumerInstanceFactory {
 
     @Override
     public ConsumerInstance create(ConsumerInstanceId id, ConsumerSettings settings) {
-        Map<String, Object> props = clientSettings.consumer();
+        Map<String, Object> props = Utils.propsToMap(configuration.getConfig());
         props.put(ConsumerConfig.GROUP_ID_CONFIG, id.group());
         props.put(ConsumerConfig.CLIENT_ID_CONFIG, id.instance());
         // reading a topic that does not exist answers 40401 instead of creating it (the broker may auto-create)

@@ -5,7 +5,7 @@ import io.kafkarest.consume.core.ConsumerConfig;
 import io.kafkarest.consume.core.ConsumerException;
 import io.kafkarest.consume.core.PartitionReader;
 import io.kafkarest.kafka.KafkaClientMeters;
-import io.kafkarest.kafka.KafkaClientSettings;
+import io.micronaut.configuration.kafka.config.AbstractKafkaConsumerConfiguration;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import java.time.Duration;
@@ -24,6 +24,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.utils.Utils;
 
 /**
  * Reads by offset with a small pool of group-less consumers ({@code consumer.partition-readers}, default 4): one
@@ -32,16 +33,16 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
  */
 @Singleton
 public class KafkaPartitionReader implements PartitionReader {
-    private final KafkaClientSettings clientSettings;
+    private final AbstractKafkaConsumerConfiguration<?, ?> configuration;
     private final KafkaClientMeters clientMeters;
     private final Duration timeout;
     private final ExecutorService readers;
     private final BlockingQueue<Consumer<byte[], byte[]>> idle = new LinkedBlockingQueue<>();
     private final List<Consumer<byte[], byte[]>> all = new ArrayList<>();
 
-    public KafkaPartitionReader(KafkaClientSettings clientSettings, ConsumerConfig config,
+    public KafkaPartitionReader(AbstractKafkaConsumerConfiguration<?, ?> configuration, ConsumerConfig config,
                                 KafkaClientMeters clientMeters) {
-        this.clientSettings = clientSettings;
+        this.configuration = configuration;
         this.clientMeters = clientMeters;
         this.timeout = config.requestTimeout();
         this.readers = Executors.newFixedThreadPool(config.partitionReaders(),
@@ -110,7 +111,7 @@ public class KafkaPartitionReader implements PartitionReader {
         if (consumer != null) {
             return consumer;
         }
-        Map<String, Object> props = clientSettings.consumer();
+        Map<String, Object> props = Utils.propsToMap(configuration.getConfig());
         props.remove(org.apache.kafka.clients.consumer.ConsumerConfig.GROUP_ID_CONFIG);
         props.put(org.apache.kafka.clients.consumer.ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         props.put(org.apache.kafka.clients.consumer.ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);

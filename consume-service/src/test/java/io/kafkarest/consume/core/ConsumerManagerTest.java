@@ -6,16 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.kafkarest.consume.kafka.KafkaConsumerInstanceFactory;
-import io.kafkarest.kafka.KafkaClientSettings;
 import io.kafkarest.rest.EmbeddedFormat;
 import io.kafkarest.testing.TestKafka;
+import io.micronaut.configuration.kafka.config.AbstractKafkaConsumerConfiguration;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.concurrent.CompletionException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,7 +31,9 @@ class ConsumerManagerTest {
 
     @BeforeEach
     void setUp() {
-        KafkaClientSettings kafka = new KafkaClientSettings(TestKafka.bootstrapServers(), Map.of(), Map.of(), Map.of(), Map.of());
+        Properties config = new Properties();
+        config.put("bootstrap.servers", TestKafka.bootstrapServers());
+        AbstractKafkaConsumerConfiguration<?, ?> kafka = new AbstractKafkaConsumerConfiguration<>(config) { };
         manager = new ConsumerManager(new KafkaConsumerInstanceFactory(kafka, TIMEOUT), TIMEOUT, clock, false);
     }
 

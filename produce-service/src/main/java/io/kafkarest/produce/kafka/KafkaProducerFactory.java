@@ -1,15 +1,18 @@
 package io.kafkarest.produce.kafka;
 
-import io.kafkarest.kafka.KafkaClientSettings;
+import io.micronaut.configuration.kafka.config.AbstractKafkaProducerConfiguration;
+import java.util.HashMap;
 import java.util.Map;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.utils.Utils;
 
 /**
- * Builds the process's producer. Raw settings come from {@code kafka.client.*} and {@code kafka.producer.*} (env
- * {@code KAFKA_CLIENT_*}, {@code KAFKA_PRODUCER_*}); the defaults below apply only where those say nothing.
+ * Builds the process's producer from micronaut-kafka's producer configuration: raw keys from {@code kafka.*} (every
+ * client) and {@code kafka.producers.default.*} (env {@code KAFKA_<KEY>}, {@code KAFKA_PRODUCERS_DEFAULT_<KEY>});
+ * the defaults below apply only where those say nothing.
  */
 final class KafkaProducerFactory {
     static final String DEFAULT_CLIENT_ID = "kafka-rest-produce";
@@ -17,12 +20,16 @@ final class KafkaProducerFactory {
     private KafkaProducerFactory() {
     }
 
-    static Producer<byte[], byte[]> create(KafkaClientSettings settings) {
-        return new KafkaProducer<>(producerConfig(settings), new ByteArraySerializer(), new ByteArraySerializer());
+    static Producer<byte[], byte[]> create(Map<String, Object> config) {
+        return new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer());
     }
 
-    static Map<String, Object> producerConfig(KafkaClientSettings settings) {
-        Map<String, Object> props = settings.producer();
+    static Map<String, Object> producerConfig(AbstractKafkaProducerConfiguration<?, ?> configuration) {
+        return producerConfig(Utils.propsToMap(configuration.getConfig()));
+    }
+
+    static Map<String, Object> producerConfig(Map<String, Object> configured) {
+        Map<String, Object> props = new HashMap<>(configured);
         props.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, DEFAULT_CLIENT_ID);
         // a 200 means every in-sync replica has the record; idempotence (Kafka's default) keeps retries duplicate-free
         props.putIfAbsent(ProducerConfig.ACKS_CONFIG, "all");

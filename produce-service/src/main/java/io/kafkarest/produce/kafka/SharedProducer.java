@@ -1,11 +1,12 @@
 package io.kafkarest.produce.kafka;
 
 import io.kafkarest.kafka.KafkaClientMeters;
-import io.kafkarest.kafka.KafkaClientSettings;
+import io.micronaut.configuration.kafka.config.AbstractKafkaProducerConfiguration;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import org.apache.kafka.clients.producer.Producer;
@@ -38,14 +39,18 @@ public class SharedProducer {
     private KafkaClientMeters.Binding currentMeters = KafkaClientMeters.Binding.NONE;
 
     @Inject
-    public SharedProducer(KafkaClientSettings settings, KafkaClientMeters meters) {
-        this(() -> KafkaProducerFactory.create(settings), Duration.ofMillis(Long.parseLong(String.valueOf(
-                KafkaProducerFactory.producerConfig(settings).get(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG))))
-                .plus(ANSWER_MARGIN), meters);
+    public SharedProducer(AbstractKafkaProducerConfiguration<?, ?> configuration, KafkaClientMeters meters) {
+        this(KafkaProducerFactory.producerConfig(configuration), meters);
     }
 
-    public SharedProducer(KafkaClientSettings settings) {
-        this(settings, KafkaClientMeters.NONE);
+    /** A producer with these raw settings (and the defaults of {@link KafkaProducerFactory}), its metrics nowhere. */
+    public SharedProducer(Map<String, Object> settings) {
+        this(KafkaProducerFactory.producerConfig(settings), KafkaClientMeters.NONE);
+    }
+
+    private SharedProducer(Map<String, Object> config, KafkaClientMeters meters) {
+        this(() -> KafkaProducerFactory.create(config), Duration.ofMillis(Long.parseLong(String.valueOf(
+                config.get(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG)))).plus(ANSWER_MARGIN), meters);
     }
 
     SharedProducer(Supplier<Producer<byte[], byte[]>> factory, Duration answerTimeout) {

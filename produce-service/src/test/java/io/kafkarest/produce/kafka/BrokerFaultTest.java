@@ -50,10 +50,10 @@ class BrokerFaultTest extends ProduceTestSupport {
     @Override
     public Map<String, String> getProperties() {
         Map<String, String> properties = new HashMap<>(super.getProperties());
-        properties.put("kafka.producer.delivery.timeout.ms", "8000");
-        properties.put("kafka.producer.request.timeout.ms", "3000");
-        properties.put("kafka.producer.max.block.ms", "4000");
-        properties.put("kafka.producer.reconnect.backoff.max.ms", "500");
+        properties.put("kafka.producers.default.delivery.timeout.ms", "8000");
+        properties.put("kafka.producers.default.request.timeout.ms", "3000");
+        properties.put("kafka.producers.default.max.block.ms", "4000");
+        properties.put("kafka.producers.default.reconnect.backoff.max.ms", "500");
         properties.put("produce.topic-metadata.timeout", "3s");
         properties.put("produce.topic-metadata.cache-ttl", "1s");
         return properties;

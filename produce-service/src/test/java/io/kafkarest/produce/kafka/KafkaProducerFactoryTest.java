@@ -3,7 +3,6 @@ package io.kafkarest.produce.kafka;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
-import io.kafkarest.kafka.KafkaClientSettings;
 import java.util.Map;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.junit.jupiter.api.Test;
@@ -12,8 +11,7 @@ class KafkaProducerFactoryTest {
 
     @Test
     void defaultsApplyWhereSettingsSayNothing() {
-        Map<String, Object> config = KafkaProducerFactory.producerConfig(
-                new KafkaClientSettings("broker:9092", Map.of(), Map.of(), Map.of(), Map.of()));
+        Map<String, Object> config = KafkaProducerFactory.producerConfig(Map.of("bootstrap.servers", "broker:9092"));
 
         assertEquals("broker:9092", config.get(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG));
         assertEquals("kafka-rest-produce", config.get(ProducerConfig.CLIENT_ID_CONFIG));
@@ -22,11 +20,9 @@ class KafkaProducerFactoryTest {
 
     @Test
     void rawSettingsPassThroughAndWin() {
-        Map<String, Object> config = KafkaProducerFactory.producerConfig(new KafkaClientSettings("broker:9092",
-                Map.of("client.id", "shared", "security.protocol", "SSL"),
-                Map.of("client.id", "mine", "linger.ms", "20", "acks", "1",
-                        "value.serializer", "org.apache.kafka.common.serialization.StringSerializer"),
-                Map.of(), Map.of()));
+        Map<String, Object> config = KafkaProducerFactory.producerConfig(Map.of("bootstrap.servers", "broker:9092",
+                "client.id", "mine", "linger.ms", "20", "acks", "1", "security.protocol", "SSL",
+                "value.serializer", "org.apache.kafka.common.serialization.StringSerializer"));
 
         assertEquals("mine", config.get(ProducerConfig.CLIENT_ID_CONFIG));
         assertEquals("20", config.get(ProducerConfig.LINGER_MS_CONFIG));

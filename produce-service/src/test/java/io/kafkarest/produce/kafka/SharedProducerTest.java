@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
-import io.kafkarest.kafka.KafkaClientSettings;
 import io.kafkarest.testing.TestKafka;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -23,8 +22,7 @@ class SharedProducerTest {
         try (Admin admin = Admin.create(Map.<String, Object>of("bootstrap.servers", TestKafka.bootstrapServers()))) {
             admin.createTopics(java.util.List.of(new NewTopic(topic, 1, (short) 1))).all().get();
         }
-        SharedProducer shared = new SharedProducer(new KafkaClientSettings(TestKafka.bootstrapServers(),
-                Map.of(), Map.of(), Map.of(), Map.of()));
+        SharedProducer shared = new SharedProducer(Map.of("bootstrap.servers", TestKafka.bootstrapServers()));
         try {
             Producer<byte[], byte[]> first = shared.get();
             first.close(); // e.g. a fatal error: every send fails from now on

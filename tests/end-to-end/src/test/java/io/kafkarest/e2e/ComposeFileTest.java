@@ -29,9 +29,11 @@ class ComposeFileTest {
     private static final List<String> KAFKA_SERVICES =
             List.of("admin-service", "produce-service", "consume-service", "connect-service");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)(?::([^}]*))?}");
-    /** Raw Kafka client settings pass through by prefix (see KafkaClientSettings). */
-    private static final List<String> PASSTHROUGH_PREFIXES =
-            List.of("KAFKA_CLIENT_", "KAFKA_PRODUCER_", "KAFKA_CONSUMER_", "KAFKA_ADMIN_", "CONNECT_WORKER_");
+    /**
+     * Raw settings pass through by prefix: every {@code KAFKA_<KEY>} is micronaut-kafka's {@code kafka.<key>}
+     * (docs/micronaut-kafka.md), {@code CONNECT_WORKER_<KEY>} a worker key.
+     */
+    private static final List<String> PASSTHROUGH_PREFIXES = List.of("KAFKA_", "CONNECT_WORKER_");
     /** Read by the JVM launch line of every Dockerfile. */
     private static final Set<String> DOCKERFILE_VARIABLES = Set.of("JAVA_OPTS");
 

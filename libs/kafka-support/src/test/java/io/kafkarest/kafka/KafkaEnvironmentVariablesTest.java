@@ -15,15 +15,17 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The environment-variable path for real: a child JVM with the test classpath and only the given Kafka variables
- * starts a Micronaut context and prints its {@link KafkaClientSettings}.
+ * starts a Micronaut context and prints its micronaut-kafka configurations ({@link KafkaConfigurationPrinter}):
+ * {@code KAFKA_<KEY>} reaches every client, {@code KAFKA_PRODUCERS_DEFAULT_<KEY>} the producer and
+ * {@code KAFKA_CONSUMERS_DEFAULT_<KEY>} the consumers, each exactly once, with Kafka's own key ({@link KafkaClientKeys}).
  */
-class KafkaClientSettingsEnvironmentTest {
+class KafkaEnvironmentVariablesTest {
 
-    /** kind -> (key -> value) as printed by {@link KafkaClientSettingsPrinter}. */
+    /** kind -> (key -> value) as printed by {@link KafkaConfigurationPrinter}. */
     private static Map<String, Map<String, String>> settingsFromEnvironment(Map<String, String> env) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         ProcessBuilder builder = new ProcessBuilder(java, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto",
-                "-cp", System.getProperty("java.class.path"), KafkaClientSettingsPrinter.class.getName());
+                "-cp", System.getProperty("java.class.path"), KafkaConfigurationPrinter.class.getName());
         builder.environment().keySet().removeIf(name -> name.startsWith("KAFKA_") || name.startsWith("MICRONAUT_"));
         builder.environment().putAll(env);
         File output = Files.createTempFile("kafka-settings", ".out").toFile();
@@ -45,7 +47,7 @@ class KafkaClientSettingsEnvironmentTest {
                 settings.computeIfAbsent(kindAndSetting[0], k -> new TreeMap<>()).put(keyValue[0], keyValue[1]);
             }
         }
-        assertEquals(List.of("admin", "common", "consumer", "producer"), List.copyOf(settings.keySet()),
+        assertEquals(List.of("consumer", "every", "producer"), List.copyOf(settings.keySet()),
                 String.join("\n", lines));
         return settings;
     }
@@ -62,31 +64,30 @@ class KafkaClientSettingsEnvironmentTest {
     void environmentVariablesBecomeKafkaKeys() throws Exception {
         Map<String, String> env = new HashMap<>();
         env.put("KAFKA_BOOTSTRAP_SERVERS", "envhost:9093,envhost2:9093");
-        env.put("KAFKA_CLIENT_SECURITY_PROTOCOL", "SSL");
-        env.put("KAFKA_CLIENT_SSL_TRUSTSTORE_LOCATION", "/etc/kafka/truststore.jks");
-        env.put("KAFKA_PRODUCER_LINGER_MS", "5");
-        env.put("KAFKA_PRODUCER_MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION", "1");
-        env.put("KAFKA_CONSUMER_MAX_POLL_RECORDS", "7");
-        env.put("KAFKA_CONSUMER_SECURITY_PROTOCOL", "SASL_SSL");
-        env.put("KAFKA_ADMIN_REQUEST_TIMEOUT_MS", "1234");
+        env.put("KAFKA_SECURITY_PROTOCOL", "SSL");
+        env.put("KAFKA_SSL_TRUSTSTORE_LOCATION", "/etc/kafka/truststore.jks");
+        env.put("KAFKA_PRODUCERS_DEFAULT_LINGER_MS", "5");
+        env.put("KAFKA_PRODUCERS_DEFAULT_MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION", "1");
+        env.put("KAFKA_CONSUMERS_DEFAULT_MAX_POLL_RECORDS", "7");
+        env.put("KAFKA_CONSUMERS_DEFAULT_SECURITY_PROTOCOL", "SASL_SSL");
+        env.put("KAFKA_HEALTH_TIMEOUT", "3s");
 
         Map<String, Map<String, String>> settings = settingsFromEnvironment(env);
 
-        Map<String, String> common = Map.of("bootstrap.servers", "envhost:9093,envhost2:9093",
+        Map<String, String> every = Map.of("bootstrap.servers", "envhost:9093,envhost2:9093",
                 "security.protocol", "SSL", "ssl.truststore.location", "/etc/kafka/truststore.jks");
-        assertEquals(common, settings.get("common"));
-        assertEquals(with(common, "linger.ms", "5", "max.in.flight.requests.per.connection", "1"),
+        assertEquals(every, settings.get("every"));
+        assertEquals(with(every, "linger.ms", "5", "max.in.flight.requests.per.connection", "1"),
                 settings.get("producer"));
-        assertEquals(with(common, "max.poll.records", "7", "security.protocol", "SASL_SSL"), settings.get("consumer"));
-        assertEquals(with(common, "request.timeout.ms", "1234"), settings.get("admin"));
+        assertEquals(with(every, "max.poll.records", "7", "security.protocol", "SASL_SSL"), settings.get("consumer"));
     }
 
     @Test
     void bootstrapDefaultsWhenTheEnvironmentHasNone() throws Exception {
-        Map<String, Map<String, String>> settings = settingsFromEnvironment(Map.of("KAFKA_PRODUCER_LINGER_MS", "5"));
-        assertEquals(Map.of("bootstrap.servers", "localhost:9092"), settings.get("common"));
+        Map<String, Map<String, String>> settings =
+                settingsFromEnvironment(Map.of("KAFKA_PRODUCERS_DEFAULT_LINGER_MS", "5"));
+        assertEquals(Map.of("bootstrap.servers", "localhost:9092"), settings.get("every"));
         assertEquals(Map.of("bootstrap.servers", "localhost:9092", "linger.ms", "5"), settings.get("producer"));
         assertEquals(Map.of("bootstrap.servers", "localhost:9092"), settings.get("consumer"));
-        assertEquals(Map.of("bootstrap.servers", "localhost:9092"), settings.get("admin"));
     }
 }
