@@ -66,16 +66,18 @@ public class GatewayFilter implements HttpServerFilter {
             return Mono.just(GatewayErrors.requestTooLarge("The content length [" + request.getContentLength()
                     + "] exceeds the maximum allowed content length [" + maxRequestSize + "]"));
         }
+        long start = System.nanoTime();
         String pathAndQuery = BackendForwarder.pathAndQuery(request);
         String rawPath = request.getUri().getRawPath() == null ? "/" : request.getUri().getRawPath();
         Optional<RouteMatch> match = routes.match(request.getMethodName(), rawPath);
         if (match.isEmpty()) {
             java.util.Set<String> allowed = routes.allowedMethods(rawPath);
-            return answer(allowed.isEmpty() ? GatewayErrors.noRoute(request.getMethodName(), rawPath)
-                    : GatewayErrors.methodNotAllowed(request.getMethodName(), rawPath, allowed));
+            MutableHttpResponse<?> answer = allowed.isEmpty() ? GatewayErrors.noRoute(request.getMethodName(), rawPath)
+                    : GatewayErrors.methodNotAllowed(request.getMethodName(), rawPath, allowed);
+            metrics.notRouted(answer.code(), System.nanoTime() - start);
+            return answer(answer);
         }
         RouteMatch route = match.get();
-        long start = System.nanoTime();
         ExternalBase external = ExternalBase.of(request, config.getExternalUrl());
         Mono<MutableHttpResponse<?>> response = route.kind() == RouteKind.CONSUMER_CREATE
                 ? consumerCreation.create(request, pathAndQuery, external, route.variable("group"))

@@ -47,6 +47,8 @@ class GatewayMetricsTest implements TestPropertyProvider {
         assertEquals(200, Http.get(gateway + "/topics").statusCode());
         assertEquals(200, Http.get(gateway + "/topics").statusCode()); // round robin: one of the two met the closed port
         assertEquals(502, Http.post(gateway + "/topics/t", "{}", "Content-Type", "application/json").statusCode());
+        assertEquals(404, Http.get(gateway + "/no/such/path").statusCode());
+        assertEquals(405, Http.send("DELETE", gateway + "/brokers", new byte[0]).statusCode());
 
         PrometheusScrape scrape = PrometheusScrape.awaitAtLeast(managementPort,
                 "kafkarest_gateway_requests_seconds_count",
@@ -58,6 +60,10 @@ class GatewayMetricsTest implements TestPropertyProvider {
                 Map.of("service", "admin-service", "backend", "http://127.0.0.1:" + closedPort)),
                 scrape.lines("kafkarest_gateway"));
         assertEquals(1, scrape.sum("kafkarest_gateway_backend_errors_total", Map.of("service", "produce-service")));
+        assertEquals(1, scrape.sum("kafkarest_gateway_requests_seconds_count",
+                Map.of("route", "none", "service", "none", "status", "404")), "no route: counted too");
+        assertEquals(1, scrape.sum("kafkarest_gateway_requests_seconds_count",
+                Map.of("route", "none", "service", "none", "status", "405")));
         assertTrue(scrape.sum("kafkarest_gateway_requests_seconds_bucket",
                 Map.of("route", "/topics/**", "status", "200", "le", "+Inf")) >= 2, "a latency histogram per route");
         assertTrue(scrape.sum("jvm_memory_used_bytes", Map.of()) > 0);
