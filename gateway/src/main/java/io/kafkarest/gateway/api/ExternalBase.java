@@ -5,9 +5,6 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import java.net.URI;
 import java.util.Locale;
-import java.util.function.BooleanSupplier;
-import java.util.function.Supplier;
-import java.util.function.UnaryOperator;
 
 /**
  * The URL clients use to reach the gateway: {@code gateway.external-url} when configured, else derived from the
@@ -25,14 +22,12 @@ public record ExternalBase(String url, String scheme, String host, int port, Str
         return parse(configured != null ? configured : ExternalUrl.of(request));
     }
 
-    /** The same for a request known by its headers alone (the pass-through lane's Netty requests). */
-    public static ExternalBase of(@Nullable String configured, UnaryOperator<String> header, BooleanSupplier secure,
-                                  Supplier<String> fallbackAuthority) {
-        return parse(configured != null ? configured : ExternalUrl.of(header, secure, fallbackAuthority));
-    }
-
     static ExternalBase parse(String url) {
-        String trimmed = url.replaceAll("/+$", "");
+        int end = url.length();
+        while (end > 0 && url.charAt(end - 1) == '/') {
+            end--;
+        }
+        String trimmed = url.substring(0, end);
         URI uri = URI.create(trimmed);
         String scheme = uri.getScheme() == null ? "http" : uri.getScheme().toLowerCase(Locale.ROOT);
         String host = uri.getHost() != null ? uri.getHost() : uri.getAuthority();

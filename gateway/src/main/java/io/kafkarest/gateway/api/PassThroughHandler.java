@@ -4,6 +4,7 @@ import io.kafkarest.gateway.backend.BackendFailure;
 import io.kafkarest.gateway.core.Endpoint;
 import io.kafkarest.gateway.core.RouteMatch;
 import io.kafkarest.rest.AccessLogFilter;
+import io.kafkarest.rest.ExternalUrl;
 import io.kafkarest.rest.RequestIds;
 import io.micronaut.http.MutableHttpResponse;
 import io.netty.buffer.CompositeByteBuf;
@@ -66,6 +67,9 @@ final class PassThroughHandler extends ChannelDuplexHandler {
     /** The body of the request in hand goes to Micronaut. */
     private boolean bodyToMicronaut;
     private boolean resumeScheduled;
+    /** The external URL the last request of this connection was made to, parsed (the next one is most likely the same). */
+    private String lastExternalUrl;
+    private ExternalBase lastExternal;
 
     PassThroughHandler(PassThrough lane) {
         this.lane = lane;
@@ -203,6 +207,17 @@ final class PassThroughHandler extends ChannelDuplexHandler {
         }
     }
 
+    /** The gateway's URL as this request names it ({@link ExternalBase}), parsed once per connection and URL. */
+    private ExternalBase external(HttpHeaders headers, Channel client) {
+        String url = lane.externalUrl != null ? lane.externalUrl : ExternalUrl.of(headers::get,
+                () -> client.pipeline().get(SslHandler.class) != null, () -> authority(client.localAddress()));
+        if (!url.equals(lastExternalUrl)) {
+            lastExternal = ExternalBase.parse(url);
+            lastExternalUrl = url;
+        }
+        return lastExternal;
+    }
+
     private void finished(Exchange done) {
         if (exchange == done) {
             exchange = null;
@@ -261,16 +276,14 @@ final class PassThroughHandler extends ChannelDuplexHandler {
             }
         }
 
+        /** The request's own headers, made the forwarded request's (the decoded request is not used otherwise). */
         private HttpHeaders forwardHeaders() {
-            HttpHeaders in = request.headers();
-            HttpHeaders out = new DefaultHttpHeaders().set(in);
+            HttpHeaders headers = request.headers();
             Channel client = ctx.channel();
-            boolean secure = client.pipeline().get(SslHandler.class) != null;
-            ExternalBase external = ExternalBase.of(lane.externalUrl, in::get, () -> secure,
-                    () -> authority((InetSocketAddress) client.localAddress()));
-            ForwardedHeaders.apply(in::get, ForwardedHeaders.clientAddress((InetSocketAddress) client.remoteAddress()),
-                    requestId, external, out::set, out::remove);
-            return out;
+            ForwardedHeaders.apply(headers::get,
+                    ForwardedHeaders.clientAddress((InetSocketAddress) client.remoteAddress()), requestId,
+                    external(headers, client), headers::set, headers::remove);
+            return headers;
         }
 
         // ---- the client's side

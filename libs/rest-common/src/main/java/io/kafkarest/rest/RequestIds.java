@@ -31,8 +31,16 @@ public final class RequestIds {
         return id != null && SANE.matcher(id).matches();
     }
 
+    /**
+     * A random (version 4) UUID from {@link java.util.concurrent.ThreadLocalRandom}: a request id needs to be unique,
+     * not unguessable, and {@link UUID#randomUUID()}'s secure generator is shared by all threads and costs a lock
+     * and a digest per id.
+     */
     public static String generate() {
-        return UUID.randomUUID().toString();
+        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+        long high = (random.nextLong() & ~0xF000L) | 0x4000L; // version 4
+        long low = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L; // IETF variant
+        return new UUID(high, low).toString();
     }
 
     /** The id settled for this request (by {@link AccessLogFilter}), else the sane one it sent, else null. */
