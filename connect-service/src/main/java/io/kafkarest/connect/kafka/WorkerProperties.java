@@ -1,5 +1,6 @@
 package io.kafkarest.connect.kafka;
 
+import io.kafkarest.kafka.KafkaClientKeys;
 import io.micronaut.configuration.kafka.config.KafkaDefaultConfiguration;
 import io.micronaut.context.env.Environment;
 import io.micronaut.core.naming.conventions.StringConvention;
@@ -17,9 +18,11 @@ import org.apache.kafka.connect.runtime.distributed.DistributedConfig;
  * The worker properties of the embedded Connect worker, as a {@code connect-distributed.properties} file would hold
  * them. Later layers win: defaults, then the Kafka client settings every client of the service shares
  * (micronaut-kafka's {@code kafka.*}: {@code kafka.bootstrap.servers} and raw keys such as
- * {@code kafka.security.protocol}; Connect's runtime builds its own producers, consumers and admin clients from the
- * worker properties), then {@link ConnectSettings}, then raw worker keys from {@code connect.worker.*} (from the
- * environment, {@code CONNECT_WORKER_OFFSET_FLUSH_INTERVAL_MS=5000} becomes {@code offset.flush.interval.ms=5000}).
+ * {@code kafka.security.protocol}, with the deprecated {@code kafka.client.*} but without the Admin client's
+ * deprecated {@code kafka.admin.*}, see {@link KafkaClientKeys#forEveryClient}; Connect's runtime builds its own
+ * producers, consumers and admin clients from the worker properties), then {@link ConnectSettings}, then raw worker
+ * keys from {@code connect.worker.*} (from the environment, {@code CONNECT_WORKER_OFFSET_FLUSH_INTERVAL_MS=5000}
+ * becomes {@code offset.flush.interval.ms=5000}).
  */
 @Singleton
 public class WorkerProperties {
@@ -34,8 +37,9 @@ public class WorkerProperties {
 
     private final Map<String, String> properties;
 
-    public WorkerProperties(ConnectSettings settings, KafkaDefaultConfiguration kafka, Environment environment) {
-        this.properties = build(settings, Utils.propsToMap(kafka.getConfig()), rawWorkerSection(environment));
+    public WorkerProperties(ConnectSettings settings, KafkaDefaultConfiguration kafka, KafkaClientKeys keys,
+                            Environment environment) {
+        this.properties = build(settings, Utils.propsToMap(keys.forEveryClient(kafka)), rawWorkerSection(environment));
     }
 
     /** An unmodifiable copy of the worker properties. */

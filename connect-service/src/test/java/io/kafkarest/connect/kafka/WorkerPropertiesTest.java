@@ -3,6 +3,7 @@ package io.kafkarest.connect.kafka;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import io.micronaut.configuration.kafka.config.KafkaDefaultConfiguration;
 import io.micronaut.context.ApplicationContext;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -57,19 +58,29 @@ class WorkerPropertiesTest {
 
     @Test
     void readsSettingsAndRawWorkerKeysFromTheEnvironment() {
-        try (ApplicationContext context = ApplicationContext.run(Map.of(
-                "kafka.bootstrap.servers", "k9:9092",
-                "kafka.client.dns.lookup", "use_all_dns_ips",
-                "kafka.health-timeout", "3s",
-                "connect.group-id", "env-group",
-                "connect.replication-factor", "2",
-                "connect.plugin-path", "/p1,/p2",
-                "connect.worker.offset.storage.partitions", "3",
-                "connect.worker.offset-storage.partitions", "ignored: dashed variant"))) {
+        try (ApplicationContext context = ApplicationContext.run(Map.ofEntries(
+                Map.entry("kafka.bootstrap.servers", "k9:9092"),
+                Map.entry("kafka.client.dns.lookup", "use_all_dns_ips"),
+                Map.entry("kafka.client.security.protocol", "SSL"),
+                Map.entry("kafka.admin.request.timeout.ms", "5000"),
+                Map.entry("kafka.producer.linger.ms", "5"),
+                Map.entry("kafka.health-timeout", "3s"),
+                Map.entry("connect.group-id", "env-group"),
+                Map.entry("connect.replication-factor", "2"),
+                Map.entry("connect.plugin-path", "/p1,/p2"),
+                Map.entry("connect.worker.offset.storage.partitions", "3"),
+                Map.entry("connect.worker.offset-storage.partitions", "ignored: dashed variant")))) {
             Map<String, String> props = context.getBean(WorkerProperties.class).asMap();
 
             assertEquals("k9:9092", props.get("bootstrap.servers"));
             assertEquals("use_all_dns_ips", props.get("client.dns.lookup"));
+            assertEquals("SSL", props.get("security.protocol"), "deprecated kafka.client.* reaches every client");
+            assertFalse(props.containsKey("request.timeout.ms"), "deprecated kafka.admin.* is the Admin client's only");
+            assertFalse(props.containsKey("linger.ms"), props.toString());
+            assertFalse(props.containsKey("producer.linger.ms"), "would be the worker's setting for its tasks' producers");
+            assertFalse(props.containsKey("admin.request.timeout.ms"), props.toString());
+            assertEquals("5000", context.getBean(KafkaDefaultConfiguration.class).getConfig().get("request.timeout.ms"),
+                    "the Admin client's configuration");
             assertEquals("env-group", props.get("group.id"));
             assertEquals("connect-configs", props.get("config.storage.topic"));
             assertEquals("2", props.get("status.storage.replication.factor"));

@@ -18,11 +18,18 @@ import org.junit.jupiter.api.Test;
  * starts a Micronaut context and prints its micronaut-kafka configurations ({@link KafkaConfigurationPrinter}):
  * {@code KAFKA_<KEY>} reaches every client, {@code KAFKA_PRODUCERS_DEFAULT_<KEY>} the producer and
  * {@code KAFKA_CONSUMERS_DEFAULT_<KEY>} the consumers, each exactly once, with Kafka's own key ({@link KafkaClientKeys}).
+ * The deprecated names still work: {@code KAFKA_CLIENT_<KEY>} every client, {@code KAFKA_PRODUCER_<KEY>} the producer,
+ * {@code KAFKA_CONSUMER_<KEY>} the consumers, {@code KAFKA_ADMIN_<KEY>} the Admin client ({@code kafka.*}) only.
  */
 class KafkaEnvironmentVariablesTest {
 
     /** kind -> (key -> value) as printed by {@link KafkaConfigurationPrinter}. */
     private static Map<String, Map<String, String>> settingsFromEnvironment(Map<String, String> env) throws Exception {
+        return settings(run(env));
+    }
+
+    /** The child JVM's output. */
+    private static List<String> run(Map<String, String> env) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         ProcessBuilder builder = new ProcessBuilder(java, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto",
                 "-cp", System.getProperty("java.class.path"), KafkaConfigurationPrinter.class.getName());
@@ -39,6 +46,10 @@ class KafkaEnvironmentVariablesTest {
         }
         List<String> lines = Files.readAllLines(output.toPath());
         assertEquals(0, process.exitValue(), String.join("\n", lines));
+        return lines;
+    }
+
+    private static Map<String, Map<String, String>> settings(List<String> lines) {
         Map<String, Map<String, String>> settings = new TreeMap<>();
         for (String line : lines) {
             if (line.startsWith("SETTING ")) {
@@ -89,5 +100,46 @@ class KafkaEnvironmentVariablesTest {
         assertEquals(Map.of("bootstrap.servers", "localhost:9092"), settings.get("every"));
         assertEquals(Map.of("bootstrap.servers", "localhost:9092", "linger.ms", "5"), settings.get("producer"));
         assertEquals(Map.of("bootstrap.servers", "localhost:9092"), settings.get("consumer"));
+    }
+
+    @Test
+    void deprecatedVariablesStillReachTheirClientsAndAreWarnedAboutOnce() throws Exception {
+        Map<String, String> env = new HashMap<>();
+        env.put("KAFKA_BOOTSTRAP_SERVERS", "envhost:9093");
+        env.put("KAFKA_CLIENT_ID", "legacy-id");
+        env.put("KAFKA_CLIENT_SECURITY_PROTOCOL", "SSL");
+        env.put("KAFKA_CLIENT_RECONNECT_BACKOFF_MS", "100");
+        env.put("KAFKA_RECONNECT_BACKOFF_MS", "200");
+        env.put("KAFKA_PRODUCER_LINGER_MS", "5");
+        env.put("KAFKA_PRODUCER_ACKS", "1");
+        env.put("KAFKA_PRODUCERS_DEFAULT_ACKS", "all");
+        env.put("KAFKA_CONSUMER_MAX_POLL_RECORDS", "7");
+        env.put("KAFKA_ADMIN_REQUEST_TIMEOUT_MS", "5000");
+        env.put("KAFKA_ADMIN_DEFAULT_API_TIMEOUT_MS", "6000");
+        env.put("KAFKA_DEFAULT_API_TIMEOUT_MS", "7000");
+
+        List<String> lines = run(env);
+        Map<String, Map<String, String>> settings = settings(lines);
+
+        Map<String, String> every = Map.of("bootstrap.servers", "envhost:9093", "client.id", "legacy-id",
+                "security.protocol", "SSL", "reconnect.backoff.ms", "200", "default.api.timeout.ms", "7000");
+        assertEquals(with(every, "request.timeout.ms", "5000"), settings.get("every"), "the Admin client's");
+        assertEquals(with(every, "linger.ms", "5", "acks", "all"), settings.get("producer"));
+        assertEquals(with(every, "max.poll.records", "7"), settings.get("consumer"));
+
+        String output = String.join("\n", lines);
+        for (String[] oldAndNew : new String[][] {
+                {"KAFKA_CLIENT_SECURITY_PROTOCOL", "KAFKA_SECURITY_PROTOCOL"},
+                {"KAFKA_CLIENT_RECONNECT_BACKOFF_MS", "KAFKA_RECONNECT_BACKOFF_MS"},
+                {"KAFKA_PRODUCER_LINGER_MS", "KAFKA_PRODUCERS_DEFAULT_LINGER_MS"},
+                {"KAFKA_PRODUCER_ACKS", "KAFKA_PRODUCERS_DEFAULT_ACKS"},
+                {"KAFKA_CONSUMER_MAX_POLL_RECORDS", "KAFKA_CONSUMERS_DEFAULT_MAX_POLL_RECORDS"},
+                {"KAFKA_ADMIN_REQUEST_TIMEOUT_MS", "KAFKA_REQUEST_TIMEOUT_MS"},
+                {"KAFKA_ADMIN_DEFAULT_API_TIMEOUT_MS", "KAFKA_DEFAULT_API_TIMEOUT_MS"}}) {
+            assertEquals(1, lines.stream().filter(line -> line.contains("WARN")
+                    && line.contains(oldAndNew[0] + " (") && line.contains("is deprecated: use " + oldAndNew[1] + " (")).count(),
+                    oldAndNew[0] + "\n" + output);
+        }
+        assertEquals(7, lines.stream().filter(line -> line.contains("is deprecated")).count(), output);
     }
 }

@@ -34,6 +34,12 @@ class KafkaConfigurationTest extends ProduceTestSupport {
         properties.put("kafka.producers.default.linger.ms", "7");
         properties.put("kafka.producers.default.client.id", "configured-producer");
         properties.put("kafka.connections.max.idle.ms", "123456");
+        // deprecated names (KAFKA_PRODUCER_*, KAFKA_CLIENT_*, KAFKA_ADMIN_*): still read, current ones win
+        properties.put("kafka.producer.linger.ms", "99");
+        properties.put("kafka.producer.compression.type", "lz4");
+        properties.put("kafka.client.connections.max.idle.ms", "1");
+        properties.put("kafka.client.receive.buffer.bytes", "65536");
+        properties.put("kafka.admin.client.id", "legacy-admin");
         return properties;
     }
 
@@ -46,6 +52,10 @@ class KafkaConfigurationTest extends ProduceTestSupport {
         assertEquals(bootstrapServers(), config.get("bootstrap.servers"));
         assertEquals("all", config.get("acks"), "the service's defaults where nothing is configured");
         assertTrue(config.keySet().stream().noneMatch(key -> key.contains("-")), config.toString());
+        assertEquals("lz4", config.get("compression.type"), "deprecated kafka.producer.*");
+        assertEquals("65536", config.get("receive.buffer.bytes"), "deprecated kafka.client.*");
+        assertTrue(config.keySet().stream().noneMatch(key -> key.matches("(producer|consumer|admin|client)\\..*")
+                && !key.equals("client.id")), config.toString());
         assertTrue(shared.get().metrics().keySet().stream()
                         .anyMatch(name -> "configured-producer".equals(name.tags().get("client-id"))),
                 "the real producer was built with kafka.producers.default.client.id");
@@ -59,5 +69,11 @@ class KafkaConfigurationTest extends ProduceTestSupport {
         assertTrue(context.getBean(Admin.class).metrics().keySet().stream()
                 .noneMatch(name -> "configured-producer".equals(name.tags().get("client-id"))),
                 "kafka.producers.default.* is the producer's only");
+        assertTrue(context.getBean(Admin.class).metrics().keySet().stream()
+                        .anyMatch(name -> "legacy-admin".equals(name.tags().get("client-id"))),
+                "the real Admin client was built with the deprecated kafka.admin.client.id");
+        assertTrue(shared.get().metrics().keySet().stream()
+                        .noneMatch(name -> "legacy-admin".equals(name.tags().get("client-id"))),
+                "kafka.admin.* is the Admin client's only");
     }
 }
