@@ -48,8 +48,8 @@ public final class TestRegistry {
 
     private static String start() {
         Path jar = home().resolve("quarkus-run.jar");
-        int port = freePort();
-        int managementPort = freePort();
+        int port = FreePorts.next();
+        int managementPort = FreePorts.next();
         String java = ProcessHandle.current().info().command().orElse("java");
         try {
             Path log = Files.createTempFile("test-registry", ".log");
@@ -62,7 +62,7 @@ public final class TestRegistry {
             Runtime.getRuntime().addShutdownHook(new Thread(started::destroy, "test-registry-stop"));
             String base = "http://127.0.0.1:" + port + "/apis/ccompat/v7";
             HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-            TestKafka.awaitPassing(START_TIMEOUT, "Apicurio Registry to answer (log: " + log + ")", () -> {
+            Wait.untilPassing(START_TIMEOUT, "Apicurio Registry to answer (log: " + log + ")", () -> {
                 if (!started.isAlive()) {
                     throw new IllegalStateException("Apicurio Registry exited: " + Files.readString(log));
                 }
@@ -92,13 +92,5 @@ public final class TestRegistry {
         }
         throw new IllegalStateException("Apicurio Registry is not unpacked: build libs/test-support first "
                 + "(bin/mvn -pl libs/test-support install)");
-    }
-
-    private static int freePort() {
-        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
