@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.kafkarest.kafka.embedded.EmbeddedKafka;
+import io.kafkarest.testing.FreePorts;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import java.nio.file.Files;
 import java.util.Comparator;
@@ -31,8 +32,8 @@ class AclsV3Test extends AdminServiceTest {
     private static synchronized EmbeddedKafka securedBroker() {
         if (securedBroker == null) {
             try {
-                securedBroker = EmbeddedKafka.start(Files.createTempDirectory("acl-kafka"), EmbeddedKafka.freePort(),
-                        EmbeddedKafka.freePort(), Map.of(
+                securedBroker = EmbeddedKafka.start(Files.createTempDirectory("acl-kafka"), FreePorts.next(),
+                        FreePorts.next(), Map.of(
                                 "authorizer.class.name", "org.apache.kafka.metadata.authorizer.StandardAuthorizer",
                                 "super.users", "User:ANONYMOUS"));
             } catch (java.io.IOException e) {

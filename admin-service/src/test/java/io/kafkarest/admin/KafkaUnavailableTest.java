@@ -3,6 +3,7 @@ package io.kafkarest.admin;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.kafkarest.kafka.embedded.EmbeddedKafka;
+import io.kafkarest.testing.FreePorts;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -18,8 +19,8 @@ class KafkaUnavailableTest extends AdminServiceTest {
     protected String bootstrapServers() {
         if (broker == null) {
             try {
-                broker = EmbeddedKafka.start(Files.createTempDirectory("gone-kafka"), EmbeddedKafka.freePort(),
-                        EmbeddedKafka.freePort(), java.util.Map.of());
+                broker = EmbeddedKafka.start(Files.createTempDirectory("gone-kafka"), FreePorts.next(),
+                        FreePorts.next(), java.util.Map.of());
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

@@ -11,6 +11,7 @@ import io.kafkarest.connect.ConnectTestSupport.Response;
 import io.kafkarest.connect.core.ConnectRuntime;
 import io.kafkarest.connect.testplugin.CountingSinkConnector;
 import io.kafkarest.testing.TestKafka;
+import io.kafkarest.testing.Wait;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
@@ -155,7 +156,7 @@ class ConnectPluginsTest implements TestPropertyProvider {
                 "tasks.max", "1",
                 "topics", "plugins-counting-" + System.nanoTime())));
         assertEquals(201, created.status(), created.toString());
-        TestKafka.await(WAIT, name + " and its task running", () -> {
+        Wait.until(WAIT, name + " and its task running", () -> {
             JsonNode status = httpGet(url("/connectors/" + name + "/status")).json();
             return status.has("connector") && status.get("connector").get("state").asText().equals("RUNNING")
                     && status.get("tasks").size() == 1

@@ -2,8 +2,9 @@ package io.kafkarest.connect;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.kafkarest.kafka.embedded.EmbeddedKafka;
+import io.kafkarest.testing.FreePorts;
 import io.kafkarest.testing.TestKafka;
+import io.kafkarest.testing.Wait;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -28,8 +29,8 @@ public final class ConnectTestSupport {
         String id = groupSuffix + "-" + UUID.randomUUID().toString().substring(0, 8);
         Map<String, String> props = new HashMap<>();
         props.put("kafka.bootstrap.servers", TestKafka.bootstrapServers());
-        props.put("micronaut.server.port", String.valueOf(EmbeddedKafka.freePort()));
-        props.put("endpoints.all.port", String.valueOf(EmbeddedKafka.freePort()));
+        props.put("micronaut.server.port", String.valueOf(FreePorts.next()));
+        props.put("endpoints.all.port", String.valueOf(FreePorts.next()));
         props.put("connect.group-id", "connect-" + id);
         props.put("connect.config-storage-topic", "connect-configs-" + id);
         props.put("connect.offset-storage-topic", "connect-offsets-" + id);
@@ -104,7 +105,7 @@ public final class ConnectTestSupport {
 
     /** Waits until the worker has joined its group and answers Connect's health check. */
     public static void awaitWorkerReady(String baseUrl) {
-        TestKafka.await(Duration.ofSeconds(60), "Connect worker at " + baseUrl + " healthy",
+        Wait.until(Duration.ofSeconds(60), "Connect worker at " + baseUrl + " healthy",
                 () -> httpGet(baseUrl + "/health").status() == 200);
     }
 }

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.kafkarest.connect.ConnectTestSupport.Response;
 import io.kafkarest.testing.TestKafka;
+import io.kafkarest.testing.Wait;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
@@ -140,7 +141,7 @@ class ConnectorLifecycleTest implements TestPropertyProvider {
         assertEquals(0, taskStatus.json().get("id").asInt());
         assertTrue(taskStatus.json().get("worker_id").asText().endsWith(":" + server.getPort()), taskStatus.body());
 
-        TestKafka.await(WAIT, "active topic recorded",
+        Wait.until(WAIT, "active topic recorded",
                 () -> httpGet(url("/connectors/" + name + "/topics")).body().contains(topic));
         Response topics = httpGet(url("/connectors/" + name + "/topics"));
         assertEquals(topic, topics.json().get(name).get("topics").get(0).asText(), topics.body());
@@ -230,7 +231,7 @@ class ConnectorLifecycleTest implements TestPropertyProvider {
     }
 
     private void awaitState(String name, String state) {
-        TestKafka.await(WAIT, name + " and its task " + state, () -> {
+        Wait.until(WAIT, name + " and its task " + state, () -> {
             Response status = httpGet(url("/connectors/" + name + "/status"));
             if (status.status() != 200) {
                 return false;
@@ -250,10 +251,10 @@ class ConnectorLifecycleTest implements TestPropertyProvider {
         List<String> values = new ArrayList<>();
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props)) {
             TopicPartition partition = new TopicPartition(topic, 0);
-            TestKafka.await(WAIT, "topic " + topic + " created", () -> consumer.partitionsFor(topic).size() == 1);
+            Wait.until(WAIT, "topic " + topic + " created", () -> consumer.partitionsFor(topic).size() == 1);
             consumer.assign(List.of(partition));
             consumer.seekToBeginning(List.of(partition));
-            TestKafka.await(WAIT, count + " records in " + topic, () -> {
+            Wait.until(WAIT, count + " records in " + topic, () -> {
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
                     values.add(record.value());
                 }

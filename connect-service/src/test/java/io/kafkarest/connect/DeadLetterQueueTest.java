@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.kafkarest.connect.ConnectTestSupport.Response;
 import io.kafkarest.testing.TestKafka;
+import io.kafkarest.testing.Wait;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
@@ -107,7 +108,7 @@ class DeadLetterQueueTest implements TestPropertyProvider {
 
         // the good record reaches the file (JsonConverter without schemas gives a map, FileStreamSink writes its
         // toString)
-        TestKafka.await(WAIT, "the valid record in " + out,
+        Wait.until(WAIT, "the valid record in " + out,
                 () -> Files.exists(out) && readQuietly(out).contains("book"));
 
         // the bad one is in the DLQ, as it was written, with the error context in headers
@@ -117,10 +118,10 @@ class DeadLetterQueueTest implements TestPropertyProvider {
                 ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, "org.apache.kafka.common.serialization.ByteArrayDeserializer",
                 ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, "org.apache.kafka.common.serialization.ByteArrayDeserializer"))) {
             TopicPartition partition = new TopicPartition(dlq, 0);
-            TestKafka.await(WAIT, "the DLQ topic " + dlq + " exists", () -> !consumer.partitionsFor(dlq).isEmpty());
+            Wait.until(WAIT, "the DLQ topic " + dlq + " exists", () -> !consumer.partitionsFor(dlq).isEmpty());
             consumer.assign(List.of(partition));
             consumer.seekToBeginning(List.of(partition));
-            TestKafka.await(WAIT, "a record in the DLQ", () -> {
+            Wait.until(WAIT, "a record in the DLQ", () -> {
                 consumer.poll(Duration.ofMillis(200)).forEach(dead::add);
                 return !dead.isEmpty();
             });

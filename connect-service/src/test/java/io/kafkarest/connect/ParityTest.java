@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.kafkarest.testing.TestKafka;
+import io.kafkarest.testing.Wait;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
@@ -225,7 +225,7 @@ class ParityTest implements TestPropertyProvider {
         }
 
         void await(String what, String path, Predicate<JsonNode> condition) {
-            TestKafka.await(WAIT, what + " on " + url, () -> {
+            Wait.until(WAIT, what + " on " + url, () -> {
                 JsonNode json = get(path);
                 return json != null && condition.test(json);
             });
@@ -306,7 +306,7 @@ class ParityTest implements TestPropertyProvider {
         // the sink from a config PUT (201 new), reading the source's topic into a file
         s.call("put config creates sink", "PUT", snk + "/config", json(sinkConfig));
         s.awaitState(s.sink, "RUNNING", 1);
-        TestKafka.awaitPassing(WAIT, "sink file " + s.output,
+        Wait.untilPassing(WAIT, "sink file " + s.output,
                 () -> assertEquals(LINES, Files.exists(s.output) ? Files.readAllLines(s.output) : List.of()));
 
         s.call("list", "GET", "/connectors", null);
@@ -434,7 +434,7 @@ class ParityTest implements TestPropertyProvider {
         s.call("pause unknown", "PUT", "/connectors/" + s.prefix + "-none/pause", null);
         s.call("offsets unknown", "GET", "/connectors/" + s.prefix + "-none/offsets", null);
         s.call("tasks unknown", "GET", "/connectors/" + s.prefix + "-none/tasks", null);
-        TestKafka.await(WAIT, "connectors gone on " + s.url, () -> {
+        Wait.until(WAIT, "connectors gone on " + s.url, () -> {
             JsonNode list = s.get("/connectors");
             return list != null && list.isEmpty();
         });

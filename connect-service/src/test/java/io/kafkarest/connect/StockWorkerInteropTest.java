@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.kafkarest.connect.ConnectTestSupport.Response;
-import io.kafkarest.testing.TestKafka;
+import io.kafkarest.testing.Wait;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.io.IOException;
@@ -78,7 +78,7 @@ class StockWorkerInteropTest {
                     "topic", "connect-interop-" + name);
             // right after the stock worker joined, a write may meet a rebalance in progress (409): retried; a retry
             // after a create that went through but timed out sees "already exists"
-            TestKafka.awaitPassing(WAIT, "create " + name + " through " + worker, () -> {
+            Wait.untilPassing(WAIT, "create " + name + " through " + worker, () -> {
                 Response created = httpPost(worker + "/connectors", Map.of("name", name, "config", config));
                 assertTrue(created.status() == 201
                         || (created.status() == 409 && created.body().contains("already exists")),
@@ -88,7 +88,7 @@ class StockWorkerInteropTest {
 
         Set<String> taskWorkers = new HashSet<>();
         for (String name : names) {
-            TestKafka.await(WAIT, name + " and its task running", () -> {
+            Wait.until(WAIT, name + " and its task running", () -> {
                 JsonNode status = httpGet(urls.get(1) + "/connectors/" + name + "/status").json();
                 return status.has("connector") && "RUNNING".equals(status.get("connector").get("state").asText())
                         && status.get("tasks").size() == 1
@@ -107,11 +107,11 @@ class StockWorkerInteropTest {
         for (int i = 0; i < names.size(); i++) {
             String worker = urls.get((i + 1) % 2);
             String name = names.get(i);
-            TestKafka.awaitPassing(WAIT, "delete " + name + " through " + worker, () ->
+            Wait.untilPassing(WAIT, "delete " + name + " through " + worker, () ->
                     assertEquals(204, httpDelete(worker + "/connectors/" + name).status()));
         }
         for (String url : urls) {
-            TestKafka.await(WAIT, "no connectors left on " + url,
+            Wait.until(WAIT, "no connectors left on " + url,
                     () -> httpGet(url + "/connectors").body().equals("[]"));
         }
     }

@@ -9,8 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.kafkarest.connect.ConnectTestSupport.Response;
 import io.kafkarest.connect.core.ConnectRuntime;
-import io.kafkarest.kafka.embedded.EmbeddedKafka;
-import io.kafkarest.testing.TestKafka;
+import io.kafkarest.testing.FreePorts;
+import io.kafkarest.testing.Wait;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.lang.reflect.Method;
@@ -55,8 +55,8 @@ class TwoWorkerFailoverTest {
         shared.put("connect.worker.scheduled.rebalance.max.delay.ms", "5000");
         for (int i = 0; i < 2; i++) {
             Map<String, Object> props = new HashMap<>(shared);
-            props.put("micronaut.server.port", EmbeddedKafka.freePort());
-            props.put("endpoints.all.port", EmbeddedKafka.freePort());
+            props.put("micronaut.server.port", FreePorts.next());
+            props.put("endpoints.all.port", FreePorts.next());
             EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, props);
             servers.add(server);
             urls.add("http://localhost:" + server.getPort());
@@ -96,7 +96,7 @@ class TwoWorkerFailoverTest {
                 "file", out.toString(),
                 "value.converter", "org.apache.kafka.connect.storage.StringConverter")));
         assertEquals(201, created.status(), created.toString());
-        TestKafka.await(WAIT, "the first lines through the pipeline", () -> lines(out).contains("before-2"));
+        Wait.until(WAIT, "the first lines through the pipeline", () -> lines(out).contains("before-2"));
 
         int leader = leaderIndex();
         int survivor = 1 - leader;
@@ -110,9 +110,9 @@ class TwoWorkerFailoverTest {
         Files.writeString(in, "after-1\nafter-2\n", StandardOpenOption.APPEND);
 
         String url = urls.get(survivor);
-        TestKafka.await(WAIT, "lines appended after the leader stopped delivered", () -> lines(out).contains("after-2"));
-        TestKafka.await(WAIT, "the survivor leads", () -> isLeader(survivor));
-        TestKafka.await(WAIT, "everything running on the survivor", () -> {
+        Wait.until(WAIT, "lines appended after the leader stopped delivered", () -> lines(out).contains("after-2"));
+        Wait.until(WAIT, "the survivor leads", () -> isLeader(survivor));
+        Wait.until(WAIT, "everything running on the survivor", () -> {
             Set<String> workers = workersOf(url, source, sink);
             return workers.size() == 1 && workers.iterator().next().endsWith(survivorPort);
         });
@@ -132,8 +132,8 @@ class TwoWorkerFailoverTest {
         Response updated = httpPut(url + "/connectors/" + sink + "/config", sinkConfig);
         assertEquals(200, updated.status(), updated.toString());
         Files.writeString(in, "after-3\n", StandardOpenOption.APPEND);
-        TestKafka.await(WAIT, "a line after the update delivered", () -> lines(out).contains("after-3"));
-        TestKafka.awaitPassing(WAIT, "delete through the survivor", () -> {
+        Wait.until(WAIT, "a line after the update delivered", () -> lines(out).contains("after-3"));
+        Wait.untilPassing(WAIT, "delete through the survivor", () -> {
             assertEquals(204, ConnectTestSupport.httpDelete(url + "/connectors/" + source).status());
             assertEquals(204, ConnectTestSupport.httpDelete(url + "/connectors/" + sink).status());
         });
@@ -158,7 +158,7 @@ class TwoWorkerFailoverTest {
     /** Which worker leads the group: Connect's REST does not say, its herder does. */
     private int leaderIndex() {
         int[] found = {-1};
-        TestKafka.await(WAIT, "one leader", () -> {
+        Wait.until(WAIT, "one leader", () -> {
             boolean first = isLeader(0);
             boolean second = isLeader(1);
             found[0] = first ? 0 : 1;

@@ -9,8 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.kafkarest.connect.ConnectTestSupport.Response;
-import io.kafkarest.kafka.embedded.EmbeddedKafka;
-import io.kafkarest.testing.TestKafka;
+import io.kafkarest.testing.FreePorts;
+import io.kafkarest.testing.Wait;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.nio.file.Files;
@@ -47,8 +47,8 @@ class TwoWorkerForwardingTest {
         Map<String, String> shared = ConnectTestSupport.workerProperties("two-workers");
         for (int i = 0; i < 2; i++) {
             Map<String, Object> props = new HashMap<>(shared);
-            props.put("micronaut.server.port", EmbeddedKafka.freePort());
-            props.put("endpoints.all.port", EmbeddedKafka.freePort());
+            props.put("micronaut.server.port", FreePorts.next());
+            props.put("endpoints.all.port", FreePorts.next());
             EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, props);
             servers.add(server);
             urls.add("http://localhost:" + server.getPort());
@@ -76,7 +76,7 @@ class TwoWorkerForwardingTest {
         // leader through POST /connectors/{c}/tasks
         Set<String> workerIds = new HashSet<>();
         for (String name : names) {
-            TestKafka.await(WAIT, name + " running with its task", () -> {
+            Wait.until(WAIT, name + " running with its task", () -> {
                 JsonNode status = httpGet(urls.get(0) + "/connectors/" + name + "/status").json();
                 return status.has("connector") && status.get("connector").get("state").asText().equals("RUNNING")
                         && status.get("tasks").size() == 1
@@ -97,7 +97,7 @@ class TwoWorkerForwardingTest {
             // right after a config change Connect may answer 409 "stale configuration" until the change has reached
             // every worker: clients retry, as this does
             String restartUrl = worker + "/connectors/" + names.get(i) + "/restart";
-            TestKafka.awaitPassing(WAIT, "restart through " + worker, () -> {
+            Wait.untilPassing(WAIT, "restart through " + worker, () -> {
                 Response restarted = httpPost(restartUrl, null);
                 assertEquals(204, restarted.status(), worker + ": " + restarted);
             });
@@ -110,7 +110,7 @@ class TwoWorkerForwardingTest {
             assertEquals(204, deleted.status(), deleted.toString());
         }
         for (String url : urls) {
-            TestKafka.await(WAIT, "no connectors left on " + url,
+            Wait.until(WAIT, "no connectors left on " + url,
                     () -> httpGet(url + "/connectors").body().equals("[]"));
         }
         assertNotEquals(urls.get(0), urls.get(1));

@@ -3,8 +3,9 @@ package io.kafkarest.produce;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.kafkarest.kafka.embedded.EmbeddedKafka;
+import io.kafkarest.testing.FreePorts;
 import io.kafkarest.testing.TestKafka;
+import io.kafkarest.testing.Wait;
 import io.kafkarest.testing.TestRegistry;
 import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
@@ -59,7 +60,7 @@ public abstract class ProduceTestSupport implements TestPropertyProvider {
     public Map<String, String> getProperties() {
         return Map.of("kafka.bootstrap.servers", bootstrapServers(),
                 "schema-registry.url", TestRegistry.url(),
-                "endpoints.all.port", String.valueOf(EmbeddedKafka.freePort()));
+                "endpoints.all.port", String.valueOf(FreePorts.next()));
     }
 
     @BeforeAll
@@ -75,7 +76,7 @@ public abstract class ProduceTestSupport implements TestPropertyProvider {
     protected String createTopic(int partitions) throws Exception {
         String topic = "produce-" + UUID.randomUUID();
         admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1))).all().get();
-        TestKafka.awaitPassing(Duration.ofSeconds(10), "topic " + topic + " visible",
+        Wait.untilPassing(Duration.ofSeconds(10), "topic " + topic + " visible",
                 () -> admin.describeTopics(List.of(topic)).allTopicNames().get());
         return topic;
     }
@@ -132,7 +133,7 @@ public abstract class ProduceTestSupport implements TestPropertyProvider {
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
-            TestKafka.await(Duration.ofSeconds(60), expected + " records in " + topic, () -> {
+            Wait.until(Duration.ofSeconds(60), expected + " records in " + topic, () -> {
                 consumer.poll(Duration.ofMillis(200)).forEach(records::add);
                 return records.size() >= expected;
             });

@@ -8,8 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.kafkarest.kafka.embedded.EmbeddedKafka;
+import io.kafkarest.testing.FreePorts;
 import io.kafkarest.testing.TestKafka;
+import io.kafkarest.testing.Wait;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -50,7 +51,7 @@ class ConsumerApiTest implements TestPropertyProvider {
     @Override
     public Map<String, String> getProperties() {
         return Map.of("kafka.bootstrap.servers", TestKafka.bootstrapServers(),
-                "endpoints.all.port", String.valueOf(EmbeddedKafka.freePort()));
+                "endpoints.all.port", String.valueOf(FreePorts.next()));
     }
 
     @BeforeAll
@@ -195,7 +196,7 @@ class ConsumerApiTest implements TestPropertyProvider {
         String base = http.createAndSubscribe(TestHttp.unique("g"), "{\"format\":\"json\",\"auto.offset.reset\":\"earliest\"}", topic);
 
         List<TestHttp.Reply> failures = new ArrayList<>();
-        TestKafka.await(WAIT, "a failed read", () -> {
+        Wait.until(WAIT, "a failed read", () -> {
             TestHttp.Reply r = http.get(base + "/records", JSON_V2);
             if (r.status() != 200) {
                 failures.add(r);
@@ -358,7 +359,7 @@ class ConsumerApiTest implements TestPropertyProvider {
         String base = http.createAndSubscribe(TestHttp.unique("g"), "{\"auto.offset.reset\":\"earliest\"}", topic);
 
         List<Map<String, Object>> all = new ArrayList<>();
-        TestKafka.await(WAIT, "5 records", () -> {
+        Wait.until(WAIT, "5 records", () -> {
             TestHttp.Reply r = http.get(base + "/records?max_bytes=250", BINARY_V2);
             assertEquals(200, r.status(), r.toString());
             List<Map<String, Object>> batch = r.list();
@@ -443,7 +444,7 @@ class ConsumerApiTest implements TestPropertyProvider {
         String base = TestHttp.instanceUri(group, created);
 
         List<Map<String, Object>> records = new ArrayList<>();
-        TestKafka.await(WAIT, "the v1 record", () -> {
+        Wait.until(WAIT, "the v1 record", () -> {
             TestHttp.Reply r = http.get(base + "/topics/" + topic, "application/vnd.kafka.binary.v1+json");
             assertEquals(200, r.status(), r.toString());
             assertEquals("application/vnd.kafka.binary.v1+json", r.contentType());

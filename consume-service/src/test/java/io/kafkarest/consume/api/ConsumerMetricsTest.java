@@ -4,7 +4,7 @@ import static io.kafkarest.consume.api.TestHttp.BINARY_V2;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.kafkarest.kafka.embedded.EmbeddedKafka;
+import io.kafkarest.testing.FreePorts;
 import io.kafkarest.testing.PrometheusScrape;
 import io.kafkarest.testing.TestKafka;
 import io.micronaut.json.JsonMapper;
@@ -21,7 +21,7 @@ import org.junit.jupiter.api.TestInstance;
 @MicronautTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ConsumerMetricsTest implements TestPropertyProvider {
-    private final int managementPort = EmbeddedKafka.freePort();
+    private final int managementPort = FreePorts.next();
 
     @Inject
     EmbeddedServer server;

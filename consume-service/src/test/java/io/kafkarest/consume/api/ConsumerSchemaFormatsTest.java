@@ -7,14 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.protobuf.Descriptors.Descriptor;
 import com.google.protobuf.DynamicMessage;
-import io.kafkarest.kafka.embedded.EmbeddedKafka;
 import io.kafkarest.schema.ConfluentSchemaRegistryClient;
 import io.kafkarest.schema.SchemaRegistrySettings;
 import io.kafkarest.schema.SchemaType;
 import io.kafkarest.schema.protobuf.MessageIndexes;
 import io.kafkarest.schema.protobuf.ProtobufSchema;
 import io.kafkarest.schema.protobuf.ProtobufSchemaParser;
+import io.kafkarest.testing.FreePorts;
 import io.kafkarest.testing.TestKafka;
+import io.kafkarest.testing.Wait;
 import io.kafkarest.testing.TestRegistry;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -86,7 +87,7 @@ class ConsumerSchemaFormatsTest implements TestPropertyProvider {
     public Map<String, String> getProperties() {
         return Map.of("kafka.bootstrap.servers", TestKafka.bootstrapServers(),
                 "schema-registry.url", TestRegistry.url(),
-                "endpoints.all.port", String.valueOf(EmbeddedKafka.freePort()));
+                "endpoints.all.port", String.valueOf(FreePorts.next()));
     }
 
     @BeforeAll
@@ -247,7 +248,7 @@ class ConsumerSchemaFormatsTest implements TestPropertyProvider {
         String base = "/consumers/" + group + "/instances/" + created.map().get("instance_id");
 
         List<Map<String, Object>> records = new ArrayList<>();
-        TestKafka.await(WAIT, "the v1 avro record", () -> {
+        Wait.until(WAIT, "the v1 avro record", () -> {
             TestHttp.Reply r = http.get(base + "/topics/" + topic, "application/vnd.kafka.avro.v1+json");
             assertEquals(200, r.status(), r.toString());
             assertEquals("application/vnd.kafka.avro.v1+json", r.contentType());
@@ -265,7 +266,7 @@ class ConsumerSchemaFormatsTest implements TestPropertyProvider {
     /** Reads until a read fails (the first reads may answer nothing while the group forms) and answers it. */
     private TestHttp.Reply awaitFailure(String base, String accept) {
         List<TestHttp.Reply> failures = new ArrayList<>();
-        TestKafka.await(WAIT, "a failed read from " + base, () -> {
+        Wait.until(WAIT, "a failed read from " + base, () -> {
             TestHttp.Reply r = http.get(base + "/records", accept);
             if (r.status() != 200) {
                 failures.add(r);

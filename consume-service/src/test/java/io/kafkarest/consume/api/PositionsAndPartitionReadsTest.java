@@ -6,8 +6,9 @@ import static io.kafkarest.consume.api.TestHttp.V2;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.kafkarest.kafka.embedded.EmbeddedKafka;
+import io.kafkarest.testing.FreePorts;
 import io.kafkarest.testing.TestKafka;
+import io.kafkarest.testing.Wait;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -49,7 +50,7 @@ class PositionsAndPartitionReadsTest implements TestPropertyProvider {
     @Override
     public Map<String, String> getProperties() {
         return Map.of("kafka.bootstrap.servers", TestKafka.bootstrapServers(),
-                "endpoints.all.port", String.valueOf(EmbeddedKafka.freePort()));
+                "endpoints.all.port", String.valueOf(FreePorts.next()));
     }
 
     @BeforeAll
@@ -135,7 +136,7 @@ class PositionsAndPartitionReadsTest implements TestPropertyProvider {
         String group = TestHttp.unique("g");
         String a = http.create(group, "{\"name\":\"a\",\"auto.offset.reset\":\"earliest\"}");
         subscribe(a, topic);
-        TestKafka.await(WAIT, "a owns both partitions", () -> {
+        Wait.until(WAIT, "a owns both partitions", () -> {
             http.get(a + "/records?timeout=200", BINARY_V2);
             return http.get(a + "/assignments", V2).map().get("partitions") instanceof List<?> l && l.size() == 2;
         });
@@ -154,7 +155,7 @@ class PositionsAndPartitionReadsTest implements TestPropertyProvider {
         assertTrue(tookMs < 8_000 + 5_000, "the waiting read answered within its timeout and a margin: " + tookMs);
         assertEquals(200, joining.get(20, TimeUnit.SECONDS).status());
 
-        TestKafka.await(WAIT, "a and b own one partition each", () -> {
+        Wait.until(WAIT, "a and b own one partition each", () -> {
             http.get(a + "/records?timeout=200", BINARY_V2);
             http.get(b + "/records?timeout=200", BINARY_V2);
             return partitions(a) == 1 && partitions(b) == 1;
@@ -163,7 +164,7 @@ class PositionsAndPartitionReadsTest implements TestPropertyProvider {
             send(topic, i % 2, null, null, "r" + i);
         }
         List<Map<String, Object>> read = new ArrayList<>();
-        TestKafka.await(WAIT, "every record read once between a and b", () -> {
+        Wait.until(WAIT, "every record read once between a and b", () -> {
             read.addAll(http.get(a + "/records?timeout=200", BINARY_V2).list());
             read.addAll(http.get(b + "/records?timeout=200", BINARY_V2).list());
             return read.size() >= 10;

@@ -3,8 +3,9 @@ package io.kafkarest.consume.api;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.kafkarest.kafka.embedded.EmbeddedKafka;
+import io.kafkarest.testing.FreePorts;
 import io.kafkarest.testing.TestKafka;
+import io.kafkarest.testing.Wait;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -25,7 +26,7 @@ import org.junit.jupiter.api.TestInstance;
 @MicronautTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RegistryUnavailableTest implements TestPropertyProvider {
-    private final String deadRegistry = "http://127.0.0.1:" + EmbeddedKafka.freePort() + "/apis/ccompat/v7";
+    private final String deadRegistry = "http://127.0.0.1:" + FreePorts.next() + "/apis/ccompat/v7";
 
     @Inject
     EmbeddedServer server;
@@ -40,7 +41,7 @@ class RegistryUnavailableTest implements TestPropertyProvider {
         return Map.of("kafka.bootstrap.servers", TestKafka.bootstrapServers(),
                 "schema-registry.url", deadRegistry,
                 "schema-registry.timeout", "2s",
-                "endpoints.all.port", String.valueOf(EmbeddedKafka.freePort()));
+                "endpoints.all.port", String.valueOf(FreePorts.next()));
     }
 
     @BeforeAll
@@ -62,7 +63,7 @@ class RegistryUnavailableTest implements TestPropertyProvider {
         String protobuf = createAndSubscribe("protobuf", topic);
 
         List<TestHttp.Reply> failures = new ArrayList<>();
-        TestKafka.await(Duration.ofSeconds(30), "a failed read", () -> {
+        Wait.until(Duration.ofSeconds(30), "a failed read", () -> {
             TestHttp.Reply r = http.get(protobuf + "/records", ConsumerSchemaFormatsTest.PROTOBUF_V2);
             if (r.status() != 200) {
                 failures.add(r);
@@ -77,7 +78,7 @@ class RegistryUnavailableTest implements TestPropertyProvider {
 
         String binary = createAndSubscribe("binary", topic);
         List<Map<String, Object>> records = new ArrayList<>();
-        TestKafka.await(Duration.ofSeconds(30), "the record as binary", () -> {
+        Wait.until(Duration.ofSeconds(30), "the record as binary", () -> {
             TestHttp.Reply r = http.get(binary + "/records", TestHttp.BINARY_V2);
             assertEquals(200, r.status(), r.toString());
             records.addAll(r.list());

@@ -3,7 +3,7 @@ package io.kafkarest.consume.api;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.kafkarest.testing.TestKafka;
+import io.kafkarest.testing.Wait;
 import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
 import java.io.IOException;
@@ -92,7 +92,7 @@ final class TestHttp {
     /** Reads until {@code expected} records came (answers 200 in the {@code accept} type), within 30 s. */
     List<Map<String, Object>> readUntil(String base, String accept, int expected) {
         List<Map<String, Object>> all = new ArrayList<>();
-        TestKafka.await(READ_WAIT, expected + " records from " + base, () -> {
+        Wait.until(READ_WAIT, expected + " records from " + base, () -> {
             Reply r = get(base + "/records", accept);
             assertEquals(200, r.status(), r.toString());
             assertEquals(accept, r.contentType());

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.kafkarest.gateway.api.DocumentedRoutesTest.DocumentedRoute;
 import io.kafkarest.gateway.stub.Http;
 import io.kafkarest.gateway.stub.StubBackend;
+import io.kafkarest.testing.FreePorts;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
@@ -58,7 +59,7 @@ class ApiDescriptionTest implements TestPropertyProvider {
                 "gateway.services.produce-service.urls", produce.url(),
                 "gateway.services.consume-service.urls", consume.url(),
                 "gateway.services.connect-service.urls", connect.url(),
-                "endpoints.all.port", String.valueOf(StubBackend.freePort()));
+                "endpoints.all.port", String.valueOf(FreePorts.next()));
     }
 
     @AfterEach

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.kafkarest.gateway.stub.ConsumeNodeStub;
 import io.kafkarest.gateway.stub.Http;
-import io.kafkarest.gateway.stub.StubBackend;
+import io.kafkarest.testing.FreePorts;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
@@ -47,7 +47,7 @@ class ConsumerPinningTest implements TestPropertyProvider {
     }
 
     private static Map<String, String> gatewayProperties(ConsumeNodeStub... nodes) {
-        String down = "http://127.0.0.1:" + StubBackend.freePort();
+        String down = "http://127.0.0.1:" + FreePorts.next();
         Map<String, String> props = new HashMap<>(Map.of(
                 "gateway.services.admin-service.urls", down,
                 "gateway.services.produce-service.urls", down,
@@ -56,7 +56,7 @@ class ConsumerPinningTest implements TestPropertyProvider {
                 String.join(",", Stream.of(nodes).map(ConsumeNodeStub::url).toList()),
                 "gateway.owner-lookup-timeout", "1s",
                 "micronaut.server.port", "-1",
-                "endpoints.all.port", String.valueOf(StubBackend.freePort())));
+                "endpoints.all.port", String.valueOf(FreePorts.next())));
         return props;
     }
 

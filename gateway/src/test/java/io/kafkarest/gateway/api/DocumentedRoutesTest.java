@@ -9,6 +9,7 @@ import io.kafkarest.gateway.stub.ConsumeNodeStub;
 import io.kafkarest.gateway.stub.Http;
 import io.kafkarest.gateway.stub.StubBackend;
 import io.kafkarest.gateway.stub.StubBackend.Seen;
+import io.kafkarest.testing.FreePorts;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
@@ -55,7 +56,7 @@ class DocumentedRoutesTest implements TestPropertyProvider {
                 "gateway.services.produce-service.urls", produce.url(),
                 "gateway.services.consume-service.urls", consume.url(),
                 "gateway.services.connect-service.urls", connect.url(),
-                "endpoints.all.port", String.valueOf(StubBackend.freePort()));
+                "endpoints.all.port", String.valueOf(FreePorts.next()));
     }
 
     @AfterAll

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.kafkarest.gateway.stub.Http;
 import io.kafkarest.gateway.stub.StubBackend;
+import io.kafkarest.testing.FreePorts;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
@@ -23,7 +24,7 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class GatewayFailureTest implements TestPropertyProvider {
     private final StubBackend slowConsume = StubBackend.start("slow-consume");
-    private final int closedPort = StubBackend.freePort();
+    private final int closedPort = FreePorts.next();
 
     @Inject
     EmbeddedServer server;
@@ -36,7 +37,7 @@ class GatewayFailureTest implements TestPropertyProvider {
                 "gateway.services.consume-service.urls", slowConsume.url(),
                 "gateway.services.connect-service.urls", "",
                 "micronaut.http.client.read-timeout", "1s",
-                "endpoints.all.port", String.valueOf(StubBackend.freePort()));
+                "endpoints.all.port", String.valueOf(FreePorts.next()));
     }
 
     @AfterAll

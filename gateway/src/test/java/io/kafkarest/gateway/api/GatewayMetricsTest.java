@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.kafkarest.gateway.stub.Http;
 import io.kafkarest.gateway.stub.StubBackend;
+import io.kafkarest.testing.FreePorts;
 import io.kafkarest.testing.PrometheusScrape;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -21,8 +22,8 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class GatewayMetricsTest implements TestPropertyProvider {
     private final StubBackend admin = StubBackend.start("admin");
-    private final int closedPort = StubBackend.freePort();
-    private final int managementPort = StubBackend.freePort();
+    private final int closedPort = FreePorts.next();
+    private final int managementPort = FreePorts.next();
 
     @Inject
     EmbeddedServer server;

@@ -12,6 +12,7 @@ import io.kafkarest.gateway.stub.ChunkPublisher;
 import io.kafkarest.gateway.stub.Http;
 import io.kafkarest.gateway.stub.StubBackend;
 import io.kafkarest.gateway.stub.StubBackend.Seen;
+import io.kafkarest.testing.FreePorts;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
@@ -48,7 +49,7 @@ class GatewayProxyTest implements TestPropertyProvider {
     private final StubBackend produce = StubBackend.start("produce-1");
     private final StubBackend consume = StubBackend.start("consume-1");
     private final StubBackend connect = StubBackend.start("connect-1");
-    private final int managementPort = StubBackend.freePort();
+    private final int managementPort = FreePorts.next();
 
     @Inject
     EmbeddedServer server;

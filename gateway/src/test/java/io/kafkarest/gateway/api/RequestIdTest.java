@@ -14,6 +14,7 @@ import io.kafkarest.gateway.stub.StubBackend;
 import io.kafkarest.gateway.stub.StubBackend.Seen;
 import io.kafkarest.rest.AccessLogFilter;
 import io.kafkarest.rest.RequestIds;
+import io.kafkarest.testing.FreePorts;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
@@ -51,8 +52,8 @@ class RequestIdTest implements TestPropertyProvider {
                 "gateway.services.admin-service.urls", admin.url(),
                 "gateway.services.produce-service.urls", produce.url(),
                 "gateway.services.consume-service.urls", consume.url(),
-                "gateway.services.connect-service.urls", "http://127.0.0.1:" + StubBackend.freePort(), // down: 502
-                "endpoints.all.port", String.valueOf(StubBackend.freePort()));
+                "gateway.services.connect-service.urls", "http://127.0.0.1:" + FreePorts.next(), // down: 502
+                "endpoints.all.port", String.valueOf(FreePorts.next()));
     }
 
     @AfterAll

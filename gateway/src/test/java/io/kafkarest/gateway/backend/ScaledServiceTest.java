@@ -4,9 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.kafkarest.gateway.core.BackendService;
-import io.kafkarest.gateway.stub.Await;
+import io.kafkarest.testing.Wait;
 import io.kafkarest.gateway.stub.Http;
 import io.kafkarest.gateway.stub.StubBackend;
+import io.kafkarest.testing.FreePorts;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.annotation.MockBean;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -31,7 +32,7 @@ import org.junit.jupiter.api.TestInstance;
 @MicronautTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ScaledServiceTest implements TestPropertyProvider {
-    private final int port = StubBackend.freePort();
+    private final int port = FreePorts.next();
     private final StubBackend replica1 = StubBackend.start("replica-1", "127.0.0.1", port);
     private final StubBackend replica2 = StubBackend.start("replica-2", "127.0.0.2", port);
     private final Map<String, List<InetAddress>> dns = new ConcurrentHashMap<>();
@@ -59,7 +60,7 @@ class ScaledServiceTest implements TestPropertyProvider {
                 "gateway.services.produce-service.urls", "http://produce-service:" + port,
                 "gateway.services.admin-service.urls", "http://admin-service:" + port,
                 "gateway.dns-refresh-interval", "100ms",
-                "endpoints.all.port", String.valueOf(StubBackend.freePort()));
+                "endpoints.all.port", String.valueOf(FreePorts.next()));
     }
 
     @AfterAll
@@ -78,7 +79,7 @@ class ScaledServiceTest implements TestPropertyProvider {
     }
 
     private void awaitEndpoints(int count) {
-        Await.until(Duration.ofSeconds(5), count + " produce endpoints",
+        Wait.until(Duration.ofSeconds(5), count + " produce endpoints",
                 () -> directory.all(BackendService.PRODUCE).join().size() == count);
     }
 
@@ -131,7 +132,7 @@ class ScaledServiceTest implements TestPropertyProvider {
     void aReplicaThatRefusesConnectionsIsSkippedForAWhile() {
         // admin-service: one live replica (127.0.0.1), one address where nothing listens (127.0.0.3)
         dns.put("admin-service", List.of(InetAddress.getLoopbackAddress(), loopback("127.0.0.3")));
-        Await.until(Duration.ofSeconds(5), "2 admin endpoints",
+        Wait.until(Duration.ofSeconds(5), "2 admin endpoints",
                 () -> directory.all(BackendService.ADMIN).join().size() == 2);
         int failures = 0;
         for (int i = 0; i < 6; i++) {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.kafkarest.gateway.stub.Http;
 import io.kafkarest.gateway.stub.StubBackend;
+import io.kafkarest.testing.FreePorts;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.io.IOException;
@@ -38,7 +39,7 @@ class CorsTest {
                 "gateway.services.produce-service.urls", backend.url(),
                 "gateway.services.consume-service.urls", backend.url(),
                 "gateway.services.connect-service.urls", backend.url(),
-                "endpoints.all.port", StubBackend.freePort(),
+                "endpoints.all.port", FreePorts.next(),
                 "gateway.auth.users-file", users.toString(),
                 "gateway.cors.enabled", true,
                 "gateway.cors.allowed-origins", UI + ", https://other.example.com"));

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.kafkarest.gateway.stub.StubBackend;
+import io.kafkarest.testing.FreePorts;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.io.IOException;
@@ -45,10 +46,10 @@ class TlsTest {
         p.put("gateway.services.produce-service.urls", admin.url());
         p.put("gateway.services.consume-service.urls", admin.url());
         p.put("gateway.services.connect-service.urls", admin.url());
-        p.put("micronaut.server.port", StubBackend.freePort());
-        p.put("endpoints.all.port", StubBackend.freePort());
+        p.put("micronaut.server.port", FreePorts.next());
+        p.put("endpoints.all.port", FreePorts.next());
         p.put("micronaut.server.ssl.enabled", true);
-        p.put("micronaut.server.ssl.port", StubBackend.freePort());
+        p.put("micronaut.server.ssl.port", FreePorts.next());
         // a plain file path, as GATEWAY_SSL_KEYSTORE_PATH takes it (no file: prefix)
         p.put("micronaut.server.ssl.key-store.path", certificates.serverKeyStore.toString());
         p.put("micronaut.server.ssl.key-store.password", TestCertificates.PASSWORD);

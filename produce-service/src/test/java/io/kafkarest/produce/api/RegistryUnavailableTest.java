@@ -2,8 +2,8 @@ package io.kafkarest.produce.api;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.kafkarest.kafka.embedded.EmbeddedKafka;
 import io.kafkarest.produce.ProduceTestSupport;
+import io.kafkarest.testing.FreePorts;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import java.util.HashMap;
 import java.util.Map;
@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 /** A Schema Registry that cannot be reached: schema formats answer a 503 naming it; schemaless ones still work. */
 @MicronautTest
 class RegistryUnavailableTest extends ProduceTestSupport {
-    private final String deadRegistry = "http://127.0.0.1:" + EmbeddedKafka.freePort() + "/apis/ccompat/v7";
+    private final String deadRegistry = "http://127.0.0.1:" + FreePorts.next() + "/apis/ccompat/v7";
 
     @Override
     public Map<String, String> getProperties() {

@@ -5,7 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.kafkarest.kafka.embedded.EmbeddedKafka;
 import io.kafkarest.produce.ProduceTestSupport;
-import io.kafkarest.testing.TestKafka;
+import io.kafkarest.testing.FreePorts;
+import io.kafkarest.testing.Wait;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -29,8 +30,8 @@ import org.junit.jupiter.api.Test;
 @MicronautTest
 class BrokerFaultTest extends ProduceTestSupport {
     private static final int BATCH = 20;
-    private final int port = EmbeddedKafka.freePort();
-    private final int controllerPort = EmbeddedKafka.freePort();
+    private final int port = FreePorts.next();
+    private final int controllerPort = FreePorts.next();
     private final Path dataDir = tempDir();
     private EmbeddedKafka broker = EmbeddedKafka.start(dataDir, port, controllerPort, Map.of());
 
@@ -91,7 +92,7 @@ class BrokerFaultTest extends ProduceTestSupport {
 
         broker = EmbeddedKafka.start(dataDir, port, controllerPort, Map.of());
         int[] counter = {next};
-        TestKafka.awaitPassing(Duration.ofSeconds(60), "produce works again", () -> {
+        Wait.untilPassing(Duration.ofSeconds(60), "produce works again", () -> {
             int before = acknowledged.size();
             counter[0] = produceBatch(topic, counter[0], acknowledged);
             assertEquals(before + BATCH, acknowledged.size());
