@@ -10,9 +10,9 @@ import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Ports nothing listens on, for what tests start (servers, brokers, the registry, a local stack), chosen below
- * Linux's ephemeral range (32768-60999): a port from that range, as the OS hands out for {@code new ServerSocket(0)}, can be taken by an outgoing connection
- * of a process already started (the broker, a worker) between choosing it and binding it - it happened to the
- * registry in a verify run.
+ * Linux's ephemeral range (32768-60999): a port from that range, as the OS hands out for {@code new ServerSocket(0)},
+ * can be taken by an outgoing connection of a process already started (the broker, a worker) between choosing it and
+ * binding it - it happened to the registry in a verify run.
  */
 public final class FreePorts {
     private static final int LOWEST = 20000;

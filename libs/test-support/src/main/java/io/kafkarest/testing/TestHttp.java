@@ -163,6 +163,12 @@ public final class TestHttp {
         return current;
     }
 
+    /** A JSON array of objects, as read into lists and maps (e.g. a value of {@link Reply#map()}). */
+    @SuppressWarnings("unchecked")
+    public static List<Map<String, Object>> maps(Object value) {
+        return (List<Map<String, Object>>) value;
+    }
+
     private static byte[] bytesOf(Object body) {
         return body instanceof byte[] bytes ? bytes : toJson(body).getBytes(StandardCharsets.UTF_8);
     }
@@ -211,7 +217,13 @@ public final class TestHttp {
         }
 
         /** The body as a JSON array. */
-        public <T> List<T> list() {
+        public List<Object> list() {
+            return read(new TypeReference<>() {
+            });
+        }
+
+        /** The body as a JSON array of objects. */
+        public List<Map<String, Object>> objects() {
             return read(new TypeReference<>() {
             });
         }
@@ -220,6 +232,11 @@ public final class TestHttp {
         public Object at(Object... path) {
             return TestHttp.at(read(new TypeReference<Object>() {
             }), path);
+        }
+
+        /** The {@code data} list of a Kafka REST v3 list answer. */
+        public List<Map<String, Object>> data() {
+            return maps(map().get("data"));
         }
 
         /** {@code error_code} of a Kafka REST error answer. */

@@ -2,10 +2,6 @@ package io.kafkarest.testing;
 
 import java.io.File;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -61,16 +57,12 @@ public final class TestRegistry {
             Process started = process;
             Runtime.getRuntime().addShutdownHook(new Thread(started::destroy, "test-registry-stop"));
             String base = "http://127.0.0.1:" + port + "/apis/ccompat/v7";
-            HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+            TestHttp http = TestHttp.to(base).withTimeout(Duration.ofSeconds(2));
             Wait.untilPassing(START_TIMEOUT, "Apicurio Registry to answer (log: " + log + ")", () -> {
                 if (!started.isAlive()) {
                     throw new IllegalStateException("Apicurio Registry exited: " + Files.readString(log));
                 }
-                HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create(base + "/subjects"))
-                        .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding());
-                if (response.statusCode() != 200) {
-                    throw new AssertionError("HTTP " + response.statusCode());
-                }
+                http.get("/subjects").expect(200);
             });
             return base;
         } catch (IOException e) {

@@ -11,9 +11,9 @@ import org.awaitility.pollinterval.IterativePollInterval;
 
 /**
  * Waiting on a condition with a deadline, instead of sleeping: the one way tests wait (Awaitility underneath). The
- * condition is polled in the calling thread, first after 10 ms, then less often up to every 100 ms (so it may use a Kafka consumer or thread-bound state);
- * exceptions it throws count as "not yet". At the deadline it fails with an {@link AssertionError} that names what
- * was awaited and carries the condition's last failure as its cause.
+ * condition is polled in the calling thread (so it may use a Kafka consumer or thread-bound state), first at once,
+ * then after 10 ms, less often up to every 100 ms; exceptions it throws count as "not yet". At the deadline it fails
+ * with an {@link AssertionError} that names what was awaited and carries the condition's last failure as its cause.
  */
 public final class Wait {
     private static final Duration FIRST_POLL = Duration.ofMillis(10);
