@@ -3,10 +3,10 @@ package io.kafkarest.admin;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.kafkarest.testing.FreePorts;
+import io.kafkarest.testing.TestHttp;
 import io.kafkarest.testing.TestKafka;
 import io.kafkarest.testing.Wait;
 import io.micronaut.runtime.server.EmbeddedServer;
-import io.micronaut.serde.ObjectMapper;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -36,8 +36,6 @@ abstract class AdminServiceTest implements TestPropertyProvider {
 
     @Inject
     EmbeddedServer server;
-    @Inject
-    ObjectMapper json;
 
     /** The broker the service and the test talk to. */
     protected String bootstrapServers() {
@@ -61,8 +59,8 @@ abstract class AdminServiceTest implements TestPropertyProvider {
         admin.close();
     }
 
-    protected AdminHttp http() {
-        return new AdminHttp(server.getPort(), json);
+    protected TestHttp http() {
+        return TestHttp.json("http://localhost:" + server.getPort());
     }
 
     /** A v3 path of this cluster: {@code v3("/topics")} is {@code /v3/clusters/<id>/topics}. */
