@@ -28,7 +28,7 @@ class RegistryUnavailableTest extends ProduceTestSupport {
         assertError(post("/topics/" + topic, "application/vnd.kafka.avro.v2+json", "application/vnd.kafka.v2+json",
                 "{\"value_schema\":\"\\\"int\\\"\",\"records\":[{\"value\":1}]}"), 503, 50301, deadRegistry);
         assertEquals(200, post("/topics/" + topic, "application/vnd.kafka.binary.v2+json", null,
-                "{\"records\":[{\"value\":\"YQ==\"}]}").statusCode());
+                "{\"records\":[{\"value\":\"YQ==\"}]}").status());
         assertEquals(1, endOffset(topic, 0));
     }
 }
