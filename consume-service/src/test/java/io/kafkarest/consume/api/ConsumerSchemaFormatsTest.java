@@ -1,6 +1,6 @@
 package io.kafkarest.consume.api;
 
-import static io.kafkarest.consume.api.TestHttp.V1;
+import static io.kafkarest.consume.api.ConsumerHttp.V1;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -14,10 +14,10 @@ import io.kafkarest.schema.protobuf.MessageIndexes;
 import io.kafkarest.schema.protobuf.ProtobufSchema;
 import io.kafkarest.schema.protobuf.ProtobufSchemaParser;
 import io.kafkarest.testing.FreePorts;
+import io.kafkarest.testing.TestHttp;
 import io.kafkarest.testing.TestKafka;
-import io.kafkarest.testing.Wait;
 import io.kafkarest.testing.TestRegistry;
-import io.micronaut.json.JsonMapper;
+import io.kafkarest.testing.Wait;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
@@ -76,10 +76,8 @@ class ConsumerSchemaFormatsTest implements TestPropertyProvider {
 
     @Inject
     EmbeddedServer server;
-    @Inject
-    JsonMapper jsonMapper;
 
-    private TestHttp http;
+    private ConsumerHttp http;
     private TestTopics kafka;
     private ConfluentSchemaRegistryClient registry;
 
@@ -92,7 +90,7 @@ class ConsumerSchemaFormatsTest implements TestPropertyProvider {
 
     @BeforeAll
     void setUp() {
-        http = new TestHttp(server.getURI(), jsonMapper);
+        http = new ConsumerHttp(server.getURI());
         kafka = new TestTopics();
         registry = new ConfluentSchemaRegistryClient(new SchemaRegistrySettings(TestRegistry.url(), Duration.ofSeconds(10)));
     }
@@ -104,7 +102,7 @@ class ConsumerSchemaFormatsTest implements TestPropertyProvider {
 
     @Test
     void avroRecordsAreAnsweredInAvrosJsonEncodingWithTimestampAndHeaders() {
-        String topic = TestHttp.unique("avro");
+        String topic = ConsumerHttp.unique("avro");
         kafka.create(topic, 1);
         int keyId = registry.register(topic + "-key", SchemaType.AVRO, "\"string\"");
         int valueId = registry.register(topic + "-value", SchemaType.AVRO, USER.toString());
@@ -142,7 +140,7 @@ class ConsumerSchemaFormatsTest implements TestPropertyProvider {
 
     @Test
     void jsonSchemaRecordsAreAnsweredAsEmbeddedJson() {
-        String topic = TestHttp.unique("jsonschema");
+        String topic = ConsumerHttp.unique("jsonschema");
         kafka.create(topic, 1);
         int id = registry.register(topic + "-value", SchemaType.JSON,
                 "{\"type\":\"object\",\"properties\":{\"n\":{\"type\":\"integer\"},\"tags\":{\"type\":\"array\"}}}");
@@ -169,7 +167,7 @@ class ConsumerSchemaFormatsTest implements TestPropertyProvider {
 
     @Test
     void protobufRecordsAreReadAsTheMessageTheIndexesName() {
-        String topic = TestHttp.unique("protobuf");
+        String topic = ConsumerHttp.unique("protobuf");
         kafka.create(topic, 1);
         int id = registry.register(topic + "-value", SchemaType.PROTOBUF, SHOP.canonicalText());
         Descriptor item = SHOP.fileDescriptor().findMessageTypeByName("Item");
@@ -192,7 +190,7 @@ class ConsumerSchemaFormatsTest implements TestPropertyProvider {
 
     @Test
     void recordsBeforeOneNotInTheWireFormatAreAnsweredFirst() {
-        String topic = TestHttp.unique("notframed");
+        String topic = ConsumerHttp.unique("notframed");
         kafka.create(topic, 1);
         int id = registry.register(topic + "-value", SchemaType.AVRO, USER.toString());
         kafka.send(topic, 0, null, framed(id, avro(USER, user("a", 1, null))));
@@ -215,7 +213,7 @@ class ConsumerSchemaFormatsTest implements TestPropertyProvider {
 
     @Test
     void recordOfAnotherSchemaTypeOrUnknownIdFailsTheRead() {
-        String topic = TestHttp.unique("mismatch");
+        String topic = ConsumerHttp.unique("mismatch");
         kafka.create(topic, 1);
         int protobufId = registry.register(topic + "-value", SchemaType.PROTOBUF, SHOP.canonicalText());
         kafka.send(topic, 0, null, framed(protobufId, new byte[] {0}));
@@ -226,7 +224,7 @@ class ConsumerSchemaFormatsTest implements TestPropertyProvider {
         assertTrue(mismatch.map().get("message").toString().contains("is a PROTOBUF schema, not AVRO"),
                 mismatch.toString());
 
-        String unknown = TestHttp.unique("unknown");
+        String unknown = ConsumerHttp.unique("unknown");
         kafka.create(unknown, 1);
         kafka.send(unknown, 0, null, framed(987_654, new byte[] {2}));
         TestHttp.Reply missing = awaitFailure(createAndSubscribe("avro", unknown), AVRO_V2);
@@ -237,11 +235,11 @@ class ConsumerSchemaFormatsTest implements TestPropertyProvider {
 
     @Test
     void v1ReadsAvroFromATopic() {
-        String topic = TestHttp.unique("v1avro");
+        String topic = ConsumerHttp.unique("v1avro");
         kafka.create(topic, 1);
         int id = registry.register(topic + "-value", SchemaType.AVRO, USER.toString());
         kafka.send(topic, 0, null, framed(id, avro(USER, user("carol", null, null))));
-        String group = TestHttp.unique("g");
+        String group = ConsumerHttp.unique("g");
         TestHttp.Reply created = http.send("POST", "/consumers/" + group, V1, V1,
                 "{\"format\":\"avro\",\"auto.offset.reset\":\"smallest\"}");
         assertEquals(200, created.status(), created.toString());
@@ -252,14 +250,14 @@ class ConsumerSchemaFormatsTest implements TestPropertyProvider {
             TestHttp.Reply r = http.get(base + "/topics/" + topic, "application/vnd.kafka.avro.v1+json");
             assertEquals(200, r.status(), r.toString());
             assertEquals("application/vnd.kafka.avro.v1+json", r.contentType());
-            records.addAll(r.list());
+            records.addAll(r.objects());
             return !records.isEmpty();
         });
         assertEquals("carol", ((Map<?, ?>) records.getFirst().get("value")).get("name"));
     }
 
     private String createAndSubscribe(String format, String topic) {
-        return http.createAndSubscribe(TestHttp.unique("g"),
+        return http.createAndSubscribe(ConsumerHttp.unique("g"),
                 "{\"format\":\"" + format + "\",\"auto.offset.reset\":\"earliest\"}", topic);
     }
 

@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.kafkarest.testing.FreePorts;
+import io.kafkarest.testing.TestHttp;
 import io.kafkarest.testing.TestKafka;
 import io.kafkarest.testing.Wait;
-import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
@@ -30,10 +30,8 @@ class RegistryUnavailableTest implements TestPropertyProvider {
 
     @Inject
     EmbeddedServer server;
-    @Inject
-    JsonMapper jsonMapper;
 
-    private TestHttp http;
+    private ConsumerHttp http;
     private TestTopics kafka;
 
     @Override
@@ -46,7 +44,7 @@ class RegistryUnavailableTest implements TestPropertyProvider {
 
     @BeforeAll
     void setUp() {
-        http = new TestHttp(server.getURI(), jsonMapper);
+        http = new ConsumerHttp(server.getURI());
         kafka = new TestTopics();
     }
 
@@ -79,9 +77,9 @@ class RegistryUnavailableTest implements TestPropertyProvider {
         String binary = createAndSubscribe("binary", topic);
         List<Map<String, Object>> records = new ArrayList<>();
         Wait.until(Duration.ofSeconds(30), "the record as binary", () -> {
-            TestHttp.Reply r = http.get(binary + "/records", TestHttp.BINARY_V2);
+            TestHttp.Reply r = http.get(binary + "/records", ConsumerHttp.BINARY_V2);
             assertEquals(200, r.status(), r.toString());
-            records.addAll(r.list());
+            records.addAll(r.objects());
             return !records.isEmpty();
         });
         assertEquals(0, ((Number) records.getFirst().get("offset")).intValue());
@@ -90,7 +88,7 @@ class RegistryUnavailableTest implements TestPropertyProvider {
     }
 
     private String createAndSubscribe(String format, String topic) {
-        return http.createAndSubscribe(TestHttp.unique("g"),
+        return http.createAndSubscribe(ConsumerHttp.unique("g"),
                 "{\"format\":\"" + format + "\",\"auto.offset.reset\":\"earliest\"}", topic);
     }
 }
