@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.kafkarest.testing.TestHttp;
 import io.kafkarest.testing.Wait;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -13,10 +14,6 @@ import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -58,7 +55,6 @@ import org.junit.jupiter.api.io.TempDir;
 class ParityTest implements TestPropertyProvider {
     private static final Duration WAIT = Duration.ofSeconds(60);
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final List<String> LINES = List.of("one", "two", "three");
 
     /** Steps whose bodies can only be compared by shape; why: see the class comment. */
@@ -153,6 +149,7 @@ class ParityTest implements TestPropertyProvider {
     private final class Side {
         final String prefix;
         final String url;
+        final TestHttp http;
         final String source;
         final String sink;
         final String topic;
@@ -163,6 +160,7 @@ class ParityTest implements TestPropertyProvider {
         Side(String prefix, String url) {
             this.prefix = prefix;
             this.url = url;
+            this.http = TestHttp.to(url).withTimeout(Duration.ofSeconds(100));
             this.source = prefix + "-source";
             this.sink = prefix + "-sink";
             this.topic = prefix + "-lines";
@@ -175,29 +173,14 @@ class ParityTest implements TestPropertyProvider {
         }
 
         Step call(String step, String method, String path, String body, String contentType, String... headers) {
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url + path)).timeout(Duration.ofSeconds(100));
+            List<String> all = new ArrayList<>(List.of(headers));
             if (contentType != null) {
-                request.header("Content-Type", contentType);
+                all.addAll(List.of("Content-Type", contentType));
             }
-            if (headers.length > 0) {
-                request.headers(headers);
-            }
-            request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                    : HttpRequest.BodyPublishers.ofString(body));
-            HttpResponse<String> response;
-            try {
-                response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            } catch (IOException e) {
-                throw new UncheckedIOException(step + " on " + url, e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-            String location = response.headers().firstValue("Location").map(this::mask).orElse(null);
-            String responseType = response.headers().firstValue("Content-Type")
-                    .map(type -> type.split(";")[0].trim().toLowerCase(java.util.Locale.ROOT)).orElse(null);
-            Step result = new Step(step, method + " " + mask(path), response.statusCode(), mask(response.body()),
-                    response.body(), location, responseType);
+            TestHttp.Reply response = http.send(method, path, body, all.toArray(String[]::new));
+            String location = response.header("Location") == null ? null : mask(response.header("Location"));
+            Step result = new Step(step, method + " " + mask(path), response.status(), mask(response.body()),
+                    response.body(), location, response.mediaType());
             steps.add(result);
             return result;
         }
@@ -212,15 +195,11 @@ class ParityTest implements TestPropertyProvider {
         }
 
         JsonNode get(String path) {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(url + path)).timeout(Duration.ofSeconds(30)).build();
             try {
-                HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-                return response.statusCode() == 200 ? JSON.readTree(response.body()) : null;
-            } catch (IOException e) {
+                TestHttp.Reply response = http.withTimeout(Duration.ofSeconds(30)).get(path);
+                return response.status() == 200 ? response.json() : null;
+            } catch (UncheckedIOException e) {
                 return null;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
             }
         }
 

@@ -84,7 +84,7 @@ final class StockConnectWorker implements AutoCloseable {
                         throw new IllegalStateException("stock Connect worker exited: " + worker.logTail());
                     }
                     try {
-                        return ConnectTestSupport.httpGet(worker.url + "/health").status() == 200;
+                        return ConnectTestSupport.HTTP.get(worker.url + "/health").status() == 200;
                     } catch (UncheckedIOException notYet) {
                         return false;
                     }
