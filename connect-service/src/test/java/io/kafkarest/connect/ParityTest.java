@@ -323,7 +323,10 @@ class ParityTest implements TestPropertyProvider {
         s.await("sink offsets committed", snk + "/offsets", json -> json.path("offsets").size() == 1
                 && json.path("offsets").get(0).path("offset").path("kafka_offset").asInt() == LINES.size());
         s.call("sink offsets", "GET", snk + "/offsets", null);
-        s.await("source offsets committed", src + "/offsets", json -> json.path("offsets").size() == 1);
+        // the source commits its position periodically: wait for the one after the whole input file
+        long inputBytes = Files.size(s.input);
+        s.await("source offsets committed", src + "/offsets", json -> json.path("offsets").size() == 1
+                && json.path("offsets").get(0).path("offset").path("position").asLong() == inputBytes);
         s.call("source offsets", "GET", src + "/offsets", null);
         String sourceOffsets = json(Map.of("offsets", List.of(Map.of(
                 "partition", Map.of("filename", s.input.toString()), "offset", Map.of("position", 4)))));
