@@ -372,6 +372,8 @@ class ParityTest implements TestPropertyProvider {
 
         // active topics and their reset
         s.call("reset topics", "PUT", src + "/topics/reset", null);
+        // the reset goes through the status topic: applied once the worker has read it back
+        s.await("topics reset", src + "/topics", json -> json.path(s.source).path("topics").isEmpty());
         s.call("topics after reset", "GET", src + "/topics", null);
         s.call("reset topics unknown connector", "PUT", "/connectors/" + s.prefix + "-none/topics/reset", null);
 
