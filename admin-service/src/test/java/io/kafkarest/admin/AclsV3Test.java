@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.kafkarest.kafka.embedded.EmbeddedKafka;
+import io.kafkarest.testing.FreePorts;
+import io.kafkarest.testing.TestHttp;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import java.nio.file.Files;
 import java.util.Comparator;
@@ -31,8 +33,8 @@ class AclsV3Test extends AdminServiceTest {
     private static synchronized EmbeddedKafka securedBroker() {
         if (securedBroker == null) {
             try {
-                securedBroker = EmbeddedKafka.start(Files.createTempDirectory("acl-kafka"), EmbeddedKafka.freePort(),
-                        EmbeddedKafka.freePort(), Map.of(
+                securedBroker = EmbeddedKafka.start(Files.createTempDirectory("acl-kafka"), FreePorts.next(),
+                        FreePorts.next(), Map.of(
                                 "authorizer.class.name", "org.apache.kafka.metadata.authorizer.StandardAuthorizer",
                                 "super.users", "User:ANONYMOUS"));
             } catch (java.io.IOException e) {
@@ -46,7 +48,7 @@ class AclsV3Test extends AdminServiceTest {
     @Test
     void createsOneAclAndAnswersItsLocation() throws Exception {
         String topic = "orders-" + UUID.randomUUID();
-        AdminHttp.Reply created = http().post(v3("/acls"), """
+        TestHttp.Reply created = http().post(v3("/acls"), """
                 {"resource_type":"TOPIC","resource_name":"%s","pattern_type":"LITERAL","principal":"User:alice",
                  "host":"*","operation":"READ","permission":"ALLOW"}""".formatted(topic)).expect(201);
         assertEquals(v3Url("/acls") + "?resource_type=TOPIC&resource_name=" + topic + "&pattern_type=LITERAL"
@@ -74,13 +76,13 @@ class AclsV3Test extends AdminServiceTest {
                 + "eu")).expect(200).data().size() + http().get(v3("/acls?resource_name=" + prefix + "group"))
                 .expect(200).data().size()));
 
-        AdminHttp.Reply all = http().get(v3("/acls")).expect(200);
+        TestHttp.Reply all = http().get(v3("/acls")).expect(200);
         assertEquals("KafkaAclList", all.at("kind"));
         assertEquals(v3Url("/acls") + "?resource_type=ANY&resource_name=&pattern_type=ANY&principal=&host=&operation=ANY"
                 + "&permission=ANY", all.at("metadata", "self"));
         List<Map<String, Object>> ours = all.data().stream()
                 .filter(a -> String.valueOf(a.get("resource_name")).startsWith(prefix)).toList();
-        assertEquals(3, ours.size(), all.body);
+        assertEquals(3, ours.size(), all.body());
         Map<String, Object> carol = ours.stream().filter(a -> "User:carol".equals(a.get("principal"))).findFirst().orElseThrow();
         assertEquals("KafkaAcl", carol.get("kind"));
         assertEquals(clusterId, carol.get("cluster_id"));
@@ -92,7 +94,7 @@ class AclsV3Test extends AdminServiceTest {
         assertEquals("DENY", carol.get("permission"));
         assertEquals(v3Url("/acls") + "?resource_type=TOPIC&resource_name=" + prefix + "eu&pattern_type=LITERAL"
                 + "&principal=User%3Acarol&host=10.0.0.1&operation=READ&permission=DENY",
-                AdminHttp.at(carol, "metadata", "self"));
+                TestHttp.at(carol, "metadata", "self"));
         assertTrue(!((Map<?, ?>) carol.get("metadata")).containsKey("resource_name"));
 
         List<Map<String, Object>> bobs = http().get(v3("/acls?principal=User:bob&resource_type=topic")).expect(200).data()
@@ -106,11 +108,11 @@ class AclsV3Test extends AdminServiceTest {
                 .sorted(Comparator.comparing(a -> String.valueOf(a.get("pattern_type")).equals("LITERAL")))
                 .map(a -> a.get("pattern_type")).toList(), "MATCH finds the prefixed ACL and the literal one");
 
-        AdminHttp.Reply deleted = http().delete(v3("/acls?resource_type=ANY&resource_name=" + prefix
+        TestHttp.Reply deleted = http().delete(v3("/acls?resource_type=ANY&resource_name=" + prefix
                 + "eu&pattern_type=MATCH&operation=ANY&permission=ANY")).expect(200);
-        assertEquals(2, AdminHttp.maps(deleted.map().get("data")).size(), deleted.body);
+        assertEquals(2, TestHttp.maps(deleted.map().get("data")).size(), deleted.body());
         assertEquals("KafkaAcl", deleted.at("data", 0, "kind"));
-        AdminHttp.Reply nothing = http().delete(v3("/acls?resource_type=TOPIC&resource_name=" + prefix
+        TestHttp.Reply nothing = http().delete(v3("/acls?resource_type=TOPIC&resource_name=" + prefix
                 + "nothing&pattern_type=LITERAL&operation=ANY&permission=ANY")).expect(200);
         assertEquals(Map.of("data", List.of()), nothing.map(), "an empty data list when nothing matched");
         eventually("deleted", () -> assertEquals(List.of("GROUP"), http().get(v3("/acls")).expect(200).data().stream()

@@ -15,7 +15,7 @@ class AdminMetricsTest extends AdminServiceTest {
 
     @Test
     void requestsAndAdminClientShowInPrometheus() {
-        assertEquals(200, http().get("/v3/clusters").status);
+        assertEquals(200, http().get("/v3/clusters").status());
 
         PrometheusScrape scrape = PrometheusScrape.awaitAtLeast(managementPort, "http_server_requests_seconds_count",
                 Map.of("uri", "/v3/clusters", "method", "GET", "status", "200"), 1, Duration.ofSeconds(10));

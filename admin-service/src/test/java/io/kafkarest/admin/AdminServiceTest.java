@@ -2,10 +2,11 @@ package io.kafkarest.admin;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.kafkarest.kafka.embedded.EmbeddedKafka;
+import io.kafkarest.testing.FreePorts;
+import io.kafkarest.testing.TestHttp;
 import io.kafkarest.testing.TestKafka;
+import io.kafkarest.testing.Wait;
 import io.micronaut.runtime.server.EmbeddedServer;
-import io.micronaut.serde.ObjectMapper;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -29,14 +30,12 @@ import org.junit.jupiter.api.TestInstance;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class AdminServiceTest implements TestPropertyProvider {
-    protected final int managementPort = EmbeddedKafka.freePort();
+    protected final int managementPort = FreePorts.next();
     protected Admin admin;
     protected String clusterId;
 
     @Inject
     EmbeddedServer server;
-    @Inject
-    ObjectMapper json;
 
     /** The broker the service and the test talk to. */
     protected String bootstrapServers() {
@@ -60,8 +59,8 @@ abstract class AdminServiceTest implements TestPropertyProvider {
         admin.close();
     }
 
-    protected AdminHttp http() {
-        return new AdminHttp(server.getPort(), json);
+    protected TestHttp http() {
+        return TestHttp.json("http://localhost:" + server.getPort());
     }
 
     /** A v3 path of this cluster: {@code v3("/topics")} is {@code /v3/clusters/<id>/topics}. */
@@ -89,8 +88,8 @@ abstract class AdminServiceTest implements TestPropertyProvider {
     }
 
     /** A check that runs until it passes (Kafka applies metadata changes asynchronously) or 10 s have passed. */
-    protected static void eventually(String what, TestKafka.Check check) {
-        TestKafka.awaitPassing(Duration.ofSeconds(10), what, check);
+    protected static void eventually(String what, Wait.Check check) {
+        Wait.untilPassing(Duration.ofSeconds(10), what, check);
     }
 
     /** Writes {@code count} records to the partition and waits until Kafka acknowledged them. */

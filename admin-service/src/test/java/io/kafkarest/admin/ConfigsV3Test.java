@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.kafkarest.testing.TestHttp;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +31,7 @@ class ConfigsV3Test extends AdminServiceTest {
     @Test
     void listsAndGetsATopicsConfigs() throws Exception {
         String topic = createTopic(1, Map.of("retention.ms", "123456"));
-        AdminHttp.Reply list = http().get(v3("/topics/" + topic + "/configs")).expect(200);
+        TestHttp.Reply list = http().get(v3("/topics/" + topic + "/configs")).expect(200);
         assertEquals("KafkaTopicConfigList", list.at("kind"));
         assertEquals(v3Url("/topics/" + topic + "/configs"), list.at("metadata", "self"));
         Map<String, Object> retention = byName(list.data(), "retention.ms");
@@ -43,10 +44,10 @@ class ConfigsV3Test extends AdminServiceTest {
         assertEquals(false, retention.get("is_sensitive"));
         assertEquals("DYNAMIC_TOPIC_CONFIG", retention.get("source"));
         assertEquals(Map.of("name", "retention.ms", "value", "123456", "source", "DYNAMIC_TOPIC_CONFIG"),
-                AdminHttp.maps(retention.get("synonyms")).get(0));
-        assertEquals(v3Url("/topics/" + topic + "/configs/retention.ms"), AdminHttp.at(retention, "metadata", "self"));
+                TestHttp.maps(retention.get("synonyms")).get(0));
+        assertEquals(v3Url("/topics/" + topic + "/configs/retention.ms"), TestHttp.at(retention, "metadata", "self"));
         assertEquals("crn:///kafka=" + clusterId + "/topic=" + topic + "/config=retention.ms",
-                AdminHttp.at(retention, "metadata", "resource_name"));
+                TestHttp.at(retention, "metadata", "resource_name"));
         assertFalse(retention.containsKey("broker_id"));
         Map<String, Object> compact = byName(list.data(), "min.compaction.lag.ms");
         assertEquals(true, compact.get("is_default"), compact.toString());
@@ -113,7 +114,7 @@ class ConfigsV3Test extends AdminServiceTest {
     void listsEveryTopicsConfigs() throws Exception {
         String first = createTopic(1, Map.of("retention.ms", "1111"));
         String second = createTopic(1, Map.of("retention.ms", "2222"));
-        AdminHttp.Reply all = http().get(v3("/topics/-/configs")).expect(200);
+        TestHttp.Reply all = http().get(v3("/topics/-/configs")).expect(200);
         assertEquals("KafkaTopicConfigList", all.at("kind"));
         assertEquals(v3Url("/topics/-/configs"), all.at("metadata", "self"));
         for (String[] expected : List.of(new String[] {first, "1111"}, new String[] {second, "2222"})) {
@@ -137,13 +138,13 @@ class ConfigsV3Test extends AdminServiceTest {
             assertEquals("4444", topicConfig(second, "retention.ms").value());
         });
 
-        AdminHttp.Reply partial = http().post(v3("/topics/-/configs:alter"), "{\"data\":["
+        TestHttp.Reply partial = http().post(v3("/topics/-/configs:alter"), "{\"data\":["
                 + "{\"topic_name\":\"" + first + "\",\"configs\":[{\"name\":\"retention.ms\",\"operation\":\"DELETE\"}]},"
                 + "{\"topic_name\":\"" + second + "\",\"configs\":[{\"name\":\"retention.ms\",\"value\":\"soon\"}]},"
                 + "{\"topic_name\":\"no-such-topic\",\"configs\":[{\"name\":\"retention.ms\",\"value\":\"1\"}]}]}")
                 .expect(207);
-        List<Map<String, Object>> failures = AdminHttp.maps(partial.map().get("failures"));
-        assertEquals(2, failures.size(), partial.body);
+        List<Map<String, Object>> failures = TestHttp.maps(partial.map().get("failures"));
+        assertEquals(2, failures.size(), partial.body());
         assertEquals(second, failures.get(0).get("topic_name"));
         assertEquals(40002, failures.get(0).get("error_code"));
         assertEquals("no-such-topic", failures.get(1).get("topic_name"));
@@ -159,7 +160,7 @@ class ConfigsV3Test extends AdminServiceTest {
 
     @Test
     void listsGetsSetsAndResetsBrokerConfigs() throws Exception {
-        AdminHttp.Reply list = http().get(v3("/brokers/" + broker + "/configs")).expect(200);
+        TestHttp.Reply list = http().get(v3("/brokers/" + broker + "/configs")).expect(200);
         assertEquals("KafkaBrokerConfigList", list.at("kind"));
         assertEquals(v3Url("/brokers/" + broker + "/configs"), list.at("metadata", "self"));
         Map<String, Object> brokerId = byName(list.data(), "node.id");
@@ -167,7 +168,7 @@ class ConfigsV3Test extends AdminServiceTest {
         assertEquals(broker, brokerId.get("broker_id"));
         assertEquals(true, brokerId.get("is_read_only"));
         assertEquals("crn:///kafka=" + clusterId + "/broker=" + broker + "/config=node.id",
-                AdminHttp.at(brokerId, "metadata", "resource_name"));
+                TestHttp.at(brokerId, "metadata", "resource_name"));
         assertFalse(brokerId.containsKey("topic_name"));
 
         String config = v3("/brokers/" + broker + "/configs/max.connections");
@@ -178,7 +179,7 @@ class ConfigsV3Test extends AdminServiceTest {
                 assertEquals("100000", set.get("value"));
                 assertEquals("DYNAMIC_BROKER_CONFIG", set.get("source"));
                 assertEquals(List.of("DYNAMIC_BROKER_CONFIG", "DEFAULT_CONFIG"),
-                        AdminHttp.maps(set.get("synonyms")).stream().map(s -> s.get("source")).toList());
+                        TestHttp.maps(set.get("synonyms")).stream().map(s -> s.get("source")).toList());
             });
             http().delete(config).expect(204);
             eventually("max.connections reset", () ->
@@ -208,7 +209,7 @@ class ConfigsV3Test extends AdminServiceTest {
 
     @Test
     void listsEveryBrokersConfigs() {
-        AdminHttp.Reply all = http().get(v3("/brokers/-/configs")).expect(200);
+        TestHttp.Reply all = http().get(v3("/brokers/-/configs")).expect(200);
         assertEquals("KafkaBrokerConfigList", all.at("kind"));
         assertEquals(v3Url("/brokers/-/configs"), all.at("metadata", "self"));
         assertTrue(all.data().stream().anyMatch(c -> "node.id".equals(c.get("name")) && broker == (int) c.get("broker_id")),
@@ -221,7 +222,7 @@ class ConfigsV3Test extends AdminServiceTest {
         try {
             http().put(config, "{\"value\":\"2000000\"}").expect(204);
             eventually("message.max.bytes set", () -> http().get(config).expect(200));
-            AdminHttp.Reply list = http().get(v3("/broker-configs")).expect(200);
+            TestHttp.Reply list = http().get(v3("/broker-configs")).expect(200);
             assertEquals("KafkaClusterConfigList", list.at("kind"));
             assertEquals(v3Url("/broker-configs"), list.at("metadata", "self"));
             Map<String, Object> set = byName(list.data(), "message.max.bytes");
@@ -230,7 +231,7 @@ class ConfigsV3Test extends AdminServiceTest {
             assertEquals("2000000", set.get("value"));
             assertEquals("DYNAMIC_DEFAULT_BROKER_CONFIG", set.get("source"));
             assertEquals("crn:///kafka=" + clusterId + "/broker-config=message.max.bytes",
-                    AdminHttp.at(set, "metadata", "resource_name"));
+                    TestHttp.at(set, "metadata", "resource_name"));
             assertEquals(set, http().get(config).expect(200).map());
             assertEquals("2000000", clusterDefault("message.max.bytes"));
 

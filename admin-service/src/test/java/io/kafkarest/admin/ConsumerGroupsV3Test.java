@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.kafkarest.testing.TestHttp;
+import io.kafkarest.testing.Wait;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import java.time.Duration;
 import java.util.HashMap;
@@ -57,7 +59,7 @@ class ConsumerGroupsV3Test extends AdminServiceTest {
 
     @Test
     void describesAClassicGroup() {
-        AdminHttp.Reply reply = http().get(v3("/consumer-groups/" + group)).expect(200);
+        TestHttp.Reply reply = http().get(v3("/consumer-groups/" + group)).expect(200);
         Map<String, Object> g = reply.map();
         assertEquals("KafkaConsumerGroup", g.get("kind"));
         assertEquals(clusterId, g.get("cluster_id"));
@@ -68,23 +70,24 @@ class ConsumerGroupsV3Test extends AdminServiceTest {
         assertEquals("CLASSIC", g.get("type"));
         assertEquals(false, g.get("is_mixed_consumer_group"));
         String self = v3Url("/consumer-groups/" + group);
-        assertEquals(self, AdminHttp.at(g, "metadata", "self"));
-        assertEquals("crn:///kafka=" + clusterId + "/consumer-group=" + group, AdminHttp.at(g, "metadata", "resource_name"));
-        assertEquals(v3Url("/brokers/" + coordinator), AdminHttp.at(g, "coordinator", "related"));
-        assertEquals(self + "/consumers", AdminHttp.at(g, "consumers", "related"));
-        assertEquals(self + "/lag-summary", AdminHttp.at(g, "lag_summary", "related"));
+        assertEquals(self, TestHttp.at(g, "metadata", "self"));
+        assertEquals("crn:///kafka=" + clusterId + "/consumer-group=" + group, TestHttp.at(g, "metadata",
+                "resource_name"));
+        assertEquals(v3Url("/brokers/" + coordinator), TestHttp.at(g, "coordinator", "related"));
+        assertEquals(self + "/consumers", TestHttp.at(g, "consumers", "related"));
+        assertEquals(self + "/lag-summary", TestHttp.at(g, "lag_summary", "related"));
 
-        AdminHttp.Reply list = http().get(v3("/consumer-groups")).expect(200);
+        TestHttp.Reply list = http().get(v3("/consumer-groups")).expect(200);
         assertEquals("KafkaConsumerGroupList", list.at("kind"));
         assertEquals(v3Url("/consumer-groups"), list.at("metadata", "self"));
-        assertTrue(list.data().contains(g), list.body);
+        assertTrue(list.data().contains(g), list.body());
 
         http().get(v3("/consumer-groups/no-such-group")).expectError(404, 404);
     }
 
     @Test
     void listsAndGetsConsumers() {
-        AdminHttp.Reply list = http().get(v3("/consumer-groups/" + group + "/consumers")).expect(200);
+        TestHttp.Reply list = http().get(v3("/consumer-groups/" + group + "/consumers")).expect(200);
         assertEquals("KafkaConsumerList", list.at("kind"));
         assertEquals(1, list.data().size());
         Map<String, Object> consumer = list.data().get(0);
@@ -94,8 +97,8 @@ class ConsumerGroupsV3Test extends AdminServiceTest {
         assertEquals("instance-1", consumer.get("instance_id"));
         assertEquals("client-1", consumer.get("client_id"));
         String self = v3Url("/consumer-groups/" + group + "/consumers/" + memberId);
-        assertEquals(self, AdminHttp.at(consumer, "metadata", "self"));
-        assertEquals(self + "/assignments", AdminHttp.at(consumer, "assignments", "related"));
+        assertEquals(self, TestHttp.at(consumer, "metadata", "self"));
+        assertEquals(self + "/assignments", TestHttp.at(consumer, "assignments", "related"));
 
         assertEquals(consumer, http().get(v3("/consumer-groups/" + group + "/consumers/" + memberId)).expect(200).map());
         http().get(v3("/consumer-groups/" + group + "/consumers/nobody")).expectError(404, 404);
@@ -105,17 +108,17 @@ class ConsumerGroupsV3Test extends AdminServiceTest {
     @Test
     void listsAndGetsAConsumersAssignments() {
         String base = "/consumer-groups/" + group + "/consumers/" + memberId + "/assignments";
-        AdminHttp.Reply list = http().get(v3(base)).expect(200);
+        TestHttp.Reply list = http().get(v3(base)).expect(200);
         assertEquals("KafkaConsumerAssignmentList", list.at("kind"));
         assertEquals(List.of(0, 1), list.data().stream().map(a -> a.get("partition_id")).toList());
         Map<String, Object> assignment = list.data().get(1);
         assertEquals("KafkaConsumerAssignment", assignment.get("kind"));
         assertEquals(memberId, assignment.get("consumer_id"));
         assertEquals(topic, assignment.get("topic_name"));
-        assertEquals(v3Url(base + "/" + topic + "/partitions/1"), AdminHttp.at(assignment, "metadata", "self"));
-        assertEquals(v3Url("/topics/" + topic + "/partitions/1"), AdminHttp.at(assignment, "partition", "related"));
+        assertEquals(v3Url(base + "/" + topic + "/partitions/1"), TestHttp.at(assignment, "metadata", "self"));
+        assertEquals(v3Url("/topics/" + topic + "/partitions/1"), TestHttp.at(assignment, "partition", "related"));
         assertEquals(v3Url("/consumer-groups/" + group + "/lags/" + topic + "/partitions/1"),
-                AdminHttp.at(assignment, "lag", "related"));
+                TestHttp.at(assignment, "lag", "related"));
 
         assertEquals(assignment, http().get(v3(base + "/" + topic + "/partitions/1")).expect(200).map());
         http().get(v3(base + "/" + topic + "/partitions/5")).expectError(404, 404);
@@ -123,10 +126,10 @@ class ConsumerGroupsV3Test extends AdminServiceTest {
 
     @Test
     void answersTheLagOfEveryCommittedPartition() {
-        AdminHttp.Reply list = http().get(v3("/consumer-groups/" + group + "/lags")).expect(200);
+        TestHttp.Reply list = http().get(v3("/consumer-groups/" + group + "/lags")).expect(200);
         assertEquals("KafkaConsumerLagList", list.at("kind"));
         assertEquals(v3Url("/consumer-groups/" + group + "/lags"), list.at("metadata", "self"));
-        assertEquals(2, list.data().size(), list.body);
+        assertEquals(2, list.data().size(), list.body());
         Map<String, Object> lag = list.data().get(0);
         assertEquals("KafkaConsumerLag", lag.get("kind"));
         assertEquals(group, lag.get("consumer_group_id"));
@@ -139,7 +142,7 @@ class ConsumerGroupsV3Test extends AdminServiceTest {
         assertEquals("instance-1", lag.get("instance_id"));
         assertEquals("client-1", lag.get("client_id"));
         assertEquals("crn:///kafka=" + clusterId + "/consumer-group=" + group + "/lag=" + topic + "/partition=0",
-                AdminHttp.at(lag, "metadata", "resource_name"));
+                TestHttp.at(lag, "metadata", "resource_name"));
         assertEquals(0, list.data().get(1).get("lag"), "partition 1 was read to its end");
 
         assertEquals(lag, http().get(v3("/consumer-groups/" + group + "/lags/" + topic + "/partitions/0")).expect(200).map());
@@ -149,7 +152,7 @@ class ConsumerGroupsV3Test extends AdminServiceTest {
 
     @Test
     void summarizesTheLag() {
-        AdminHttp.Reply summary = http().get(v3("/consumer-groups/" + group + "/lag-summary")).expect(200);
+        TestHttp.Reply summary = http().get(v3("/consumer-groups/" + group + "/lag-summary")).expect(200);
         Map<String, Object> s = summary.map();
         assertEquals("KafkaConsumerGroupLagSummary", s.get("kind"));
         assertEquals(group, s.get("consumer_group_id"));
@@ -160,9 +163,10 @@ class ConsumerGroupsV3Test extends AdminServiceTest {
         assertEquals(0, s.get("max_lag_partition_id"));
         assertEquals(4, s.get("max_lag"));
         assertEquals(4, s.get("total_lag"));
-        assertEquals(v3Url("/consumer-groups/" + group + "/consumers/" + memberId), AdminHttp.at(s, "max_lag_consumer", "related"));
-        assertEquals(v3Url("/topics/" + topic + "/partitions/0"), AdminHttp.at(s, "max_lag_partition", "related"));
-        assertEquals(v3Url("/consumer-groups/" + group + "/lag-summary"), AdminHttp.at(s, "metadata", "self"));
+        assertEquals(v3Url("/consumer-groups/" + group + "/consumers/" + memberId), TestHttp.at(s, "max_lag_consumer",
+                "related"));
+        assertEquals(v3Url("/topics/" + topic + "/partitions/0"), TestHttp.at(s, "max_lag_partition", "related"));
+        assertEquals(v3Url("/consumer-groups/" + group + "/lag-summary"), TestHttp.at(s, "metadata", "self"));
         http().get(v3("/consumer-groups/no-such-group/lag-summary")).expectError(404, 404);
     }
 
@@ -171,7 +175,7 @@ class ConsumerGroupsV3Test extends AdminServiceTest {
         String empty = "no-members-" + UUID.randomUUID();
         admin.alterConsumerGroupOffsets(empty, Map.of(new TopicPartition(topic, 0), new OffsetAndMetadata(3))).all().get();
         eventually("group visible", () -> http().get(v3("/consumer-groups/" + empty)).expect(200));
-        AdminHttp.Reply g = http().get(v3("/consumer-groups/" + empty)).expect(200);
+        TestHttp.Reply g = http().get(v3("/consumer-groups/" + empty)).expect(200);
         assertEquals("EMPTY", g.at("state"));
         assertEquals(List.of(), http().get(v3("/consumer-groups/" + empty + "/consumers")).expect(200).data());
 
@@ -220,12 +224,9 @@ class ConsumerGroupsV3Test extends AdminServiceTest {
     }
 
     private static void awaitAssignment(KafkaConsumer<String, String> consumer, int partitions) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (consumer.assignment().size() < partitions) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("no assignment of " + partitions + " partitions after 30 s");
-            }
+        Wait.until(Duration.ofSeconds(30), "an assignment of " + partitions + " partitions", () -> {
             consumer.poll(Duration.ofMillis(100));
-        }
+            return consumer.assignment().size() >= partitions;
+        });
     }
 }

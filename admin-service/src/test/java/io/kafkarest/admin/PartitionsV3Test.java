@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.kafkarest.testing.TestHttp;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +26,7 @@ class PartitionsV3Test extends AdminServiceTest {
 
     @Test
     void listsAndGetsPartitions() {
-        AdminHttp.Reply list = http().get(v3("/topics/" + topic + "/partitions")).expect(200);
+        TestHttp.Reply list = http().get(v3("/topics/" + topic + "/partitions")).expect(200);
         assertEquals("KafkaPartitionList", list.at("kind"));
         assertEquals(v3Url("/topics/" + topic + "/partitions"), list.at("metadata", "self"));
         assertEquals(List.of(0, 1, 2), list.data().stream().map(p -> p.get("partition_id")).toList());
@@ -36,12 +37,12 @@ class PartitionsV3Test extends AdminServiceTest {
         assertEquals(clusterId, partition.get("cluster_id"));
         assertEquals(topic, partition.get("topic_name"));
         String self = v3Url("/topics/" + topic + "/partitions/1");
-        assertEquals(self, AdminHttp.at(partition, "metadata", "self"));
+        assertEquals(self, TestHttp.at(partition, "metadata", "self"));
         assertEquals("crn:///kafka=" + clusterId + "/topic=" + topic + "/partition=1",
-                AdminHttp.at(partition, "metadata", "resource_name"));
-        assertEquals(self + "/replicas/" + broker, AdminHttp.at(partition, "leader", "related"));
-        assertEquals(self + "/replicas", AdminHttp.at(partition, "replicas", "related"));
-        assertEquals(self + "/reassignment", AdminHttp.at(partition, "reassignment", "related"));
+                TestHttp.at(partition, "metadata", "resource_name"));
+        assertEquals(self + "/replicas/" + broker, TestHttp.at(partition, "leader", "related"));
+        assertEquals(self + "/replicas", TestHttp.at(partition, "replicas", "related"));
+        assertEquals(self + "/reassignment", TestHttp.at(partition, "reassignment", "related"));
 
         http().get(v3("/topics/" + topic + "/partitions/9")).expectError(404, 40402);
         http().get(v3("/topics/no-such-topic/partitions")).expectError(404, 40401);
@@ -51,7 +52,7 @@ class PartitionsV3Test extends AdminServiceTest {
     @Test
     void answersThePartitionsEarliestAndLatestOffsets() {
         String path = v3("/topics/" + topic + "/partitions/2/offset");
-        AdminHttp.Reply both = http().get(path + "?offset_type=earliest_and_latest").expect(200);
+        TestHttp.Reply both = http().get(path + "?offset_type=earliest_and_latest").expect(200);
         assertEquals("KafkaPartitionWithOffsets", both.at("kind"));
         assertEquals(topic, both.at("topic_name"));
         assertEquals(2, both.at("partition_id"));
@@ -66,7 +67,7 @@ class PartitionsV3Test extends AdminServiceTest {
         Map<String, Object> earliest = http().get(path + "?offset_type=earliest").expect(200).map();
         assertEquals(0, earliest.get("earliest_offset"));
         assertEquals(v3Url("/topics/" + topic + "/partitions/2/offset?offset_type=earliest"),
-                AdminHttp.at(earliest, "metadata", "self"));
+                TestHttp.at(earliest, "metadata", "self"));
         assertFalse(earliest.containsKey("latest_offset"));
         Map<String, Object> latest = http().get(path + "?offset_type=latest").expect(200).map();
         assertEquals(7, latest.get("latest_offset"));
@@ -79,7 +80,7 @@ class PartitionsV3Test extends AdminServiceTest {
 
     @Test
     void listsAndGetsReplicas() {
-        AdminHttp.Reply list = http().get(v3("/topics/" + topic + "/partitions/0/replicas")).expect(200);
+        TestHttp.Reply list = http().get(v3("/topics/" + topic + "/partitions/0/replicas")).expect(200);
         assertEquals("KafkaReplicaList", list.at("kind"));
         assertEquals(1, list.data().size());
         Map<String, Object> replica = list.data().get(0);
@@ -90,8 +91,8 @@ class PartitionsV3Test extends AdminServiceTest {
         assertEquals(true, replica.get("is_leader"));
         assertEquals(true, replica.get("is_in_sync"));
         assertEquals("crn:///kafka=" + clusterId + "/topic=" + topic + "/partition=0/replica=" + broker,
-                AdminHttp.at(replica, "metadata", "resource_name"));
-        assertEquals(v3Url("/brokers/" + broker), AdminHttp.at(replica, "broker", "related"));
+                TestHttp.at(replica, "metadata", "resource_name"));
+        assertEquals(v3Url("/brokers/" + broker), TestHttp.at(replica, "broker", "related"));
 
         assertEquals(replica, http().get(v3("/topics/" + topic + "/partitions/0/replicas/" + broker)).expect(200).map());
         http().get(v3("/topics/" + topic + "/partitions/0/replicas/4242")).expectError(404, 404);
@@ -100,17 +101,17 @@ class PartitionsV3Test extends AdminServiceTest {
 
     @Test
     void reassignmentsListWhatIsOngoingAndNothingIsOngoingHere() {
-        AdminHttp.Reply all = http().get(v3("/topics/-/partitions/-/reassignment")).expect(200);
+        TestHttp.Reply all = http().get(v3("/topics/-/partitions/-/reassignment")).expect(200);
         assertEquals("KafkaReassignmentList", all.at("kind"));
         assertEquals(v3Url("/topics/-/partitions/-/reassignment"), all.at("metadata", "self"));
         assertEquals(List.of(), all.data(), "a single broker has nothing to move");
 
-        AdminHttp.Reply ofTopic = http().get(v3("/topics/" + topic + "/partitions/-/reassignment")).expect(200);
+        TestHttp.Reply ofTopic = http().get(v3("/topics/" + topic + "/partitions/-/reassignment")).expect(200);
         assertEquals(v3Url("/topics/" + topic + "/partitions/-/reassignment"), ofTopic.at("metadata", "self"));
         assertEquals(List.of(), ofTopic.data());
 
-        AdminHttp.Reply none = http().get(v3("/topics/" + topic + "/partitions/0/reassignment")).expectError(404, 404);
-        assertTrue(none.message().contains("reassignment"), none.body);
+        TestHttp.Reply none = http().get(v3("/topics/" + topic + "/partitions/0/reassignment")).expectError(404, 404);
+        assertTrue(none.message().contains("reassignment"), none.body());
         http().get(v3("/topics/no-such-topic/partitions/-/reassignment")).expectError(404, 40401);
         http().get(v3("/topics/" + topic + "/partitions/9/reassignment")).expectError(404, 40402);
     }

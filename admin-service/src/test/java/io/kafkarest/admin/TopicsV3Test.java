@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.kafkarest.testing.TestHttp;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +22,7 @@ class TopicsV3Test extends AdminServiceTest {
     @Test
     void createsATopicWithCountsAndConfigs() throws Exception {
         String name = "created-" + UUID.randomUUID();
-        AdminHttp.Reply created = http().post(v3("/topics"), "{\"topic_name\":\"" + name + "\",\"partitions_count\":4,"
+        TestHttp.Reply created = http().post(v3("/topics"), "{\"topic_name\":\"" + name + "\",\"partitions_count\":4,"
                 + "\"replication_factor\":1,\"configs\":[{\"name\":\"cleanup.policy\",\"value\":\"compact\"}]}")
                 .expect(201);
         assertEquals(v3Url("/topics/" + name), created.header("Location"));
@@ -32,12 +33,12 @@ class TopicsV3Test extends AdminServiceTest {
         assertEquals(4, body.get("partitions_count"));
         assertEquals(1, body.get("replication_factor"));
         assertEquals(false, body.get("is_internal"));
-        assertEquals(v3Url("/topics/" + name), AdminHttp.at(body, "metadata", "self"));
-        assertEquals("crn:///kafka=" + clusterId + "/topic=" + name, AdminHttp.at(body, "metadata", "resource_name"));
-        assertEquals(v3Url("/topics/" + name + "/partitions"), AdminHttp.at(body, "partitions", "related"));
-        assertEquals(v3Url("/topics/" + name + "/configs"), AdminHttp.at(body, "configs", "related"));
+        assertEquals(v3Url("/topics/" + name), TestHttp.at(body, "metadata", "self"));
+        assertEquals("crn:///kafka=" + clusterId + "/topic=" + name, TestHttp.at(body, "metadata", "resource_name"));
+        assertEquals(v3Url("/topics/" + name + "/partitions"), TestHttp.at(body, "partitions", "related"));
+        assertEquals(v3Url("/topics/" + name + "/configs"), TestHttp.at(body, "configs", "related"));
         assertEquals(v3Url("/topics/" + name + "/partitions/-/reassignment"),
-                AdminHttp.at(body, "partition_reassignments", "related"));
+                TestHttp.at(body, "partition_reassignments", "related"));
         assertFalse(body.containsKey("authorized_operations"), "only when asked for");
 
         eventually("topic created as asked", () -> {
@@ -49,7 +50,7 @@ class TopicsV3Test extends AdminServiceTest {
     @Test
     void aTopicNameIsEnoughAndTheBrokerDefaultsApply() throws Exception {
         String name = "defaults-" + UUID.randomUUID();
-        AdminHttp.Reply created = http().post(v3("/topics"), "{\"topic_name\":\"" + name + "\"}").expect(201);
+        TestHttp.Reply created = http().post(v3("/topics"), "{\"topic_name\":\"" + name + "\"}").expect(201);
         assertEquals(1, created.at("partitions_count"), "the broker's num.partitions");
         eventually("topic created", () -> assertEquals(1, describe(name).partitions().size()));
     }
@@ -57,7 +58,7 @@ class TopicsV3Test extends AdminServiceTest {
     @Test
     void validateOnlyAnswersTheTopicThatWouldBeCreatedAndCreatesNothing() throws Exception {
         String name = "dry-run-" + UUID.randomUUID();
-        AdminHttp.Reply reply = http().post(v3("/topics"),
+        TestHttp.Reply reply = http().post(v3("/topics"),
                 "{\"topic_name\":\"" + name + "\",\"partitions_count\":6,\"validate_only\":true}").expect(200);
         assertEquals(name, reply.at("topic_name"));
         assertEquals(6, reply.at("partitions_count"));
@@ -73,7 +74,8 @@ class TopicsV3Test extends AdminServiceTest {
     void createsATopicFromAnExplicitReplicasAssignment() throws Exception {
         int broker = admin.describeCluster().nodes().get().iterator().next().id();
         String name = "assigned-" + UUID.randomUUID();
-        AdminHttp.Reply created = http().post(v3("/topics"), "{\"topic_name\":\"" + name + "\",\"replicas_assignments\":["
+        TestHttp.Reply created = http().post(v3("/topics"), "{\"topic_name\":\"" + name
+                + "\",\"replicas_assignments\":["
                 + "{\"partition_id\":0,\"broker_ids\":[" + broker + "]},"
                 + "{\"partition_id\":1,\"broker_ids\":[" + broker + "]}]}").expect(201);
         assertEquals(2, created.at("partitions_count"));
@@ -83,10 +85,10 @@ class TopicsV3Test extends AdminServiceTest {
             assertEquals(broker, description.partitions().get(1).replicas().get(0).id());
         });
 
-        AdminHttp.Reply combined = http().post(v3("/topics"), "{\"topic_name\":\"x-" + UUID.randomUUID()
+        TestHttp.Reply combined = http().post(v3("/topics"), "{\"topic_name\":\"x-" + UUID.randomUUID()
                 + "\",\"partitions_count\":2,\"replicas_assignments\":[{\"partition_id\":0,\"broker_ids\":[1]}]}")
                 .expectError(400, 400);
-        assertTrue(combined.message().contains("replicas_assignments"), combined.body);
+        assertTrue(combined.message().contains("replicas_assignments"), combined.body());
         String unknownBroker = "bad-broker-" + UUID.randomUUID();
         http().post(v3("/topics"), "{\"topic_name\":\"" + unknownBroker
                 + "\",\"replicas_assignments\":[{\"partition_id\":0,\"broker_ids\":[4242]}]}").expectError(400, 40002);
@@ -108,29 +110,30 @@ class TopicsV3Test extends AdminServiceTest {
         http().post(v3("/topics"), "{\"topic_name\":\"type-" + UUID.randomUUID() + "\",\"partitions_count\":\"many\"}")
                 .expectError(400, 400);
 
-        AdminHttp.Reply tooManyReplicas = http().post(v3("/topics"),
+        TestHttp.Reply tooManyReplicas = http().post(v3("/topics"),
                 "{\"topic_name\":\"rf9-" + UUID.randomUUID() + "\",\"replication_factor\":9}").expectError(400, 40002);
-        assertTrue(tooManyReplicas.message().contains("replication factor"), tooManyReplicas.body);
-        AdminHttp.Reply unknownConfig = http().post(v3("/topics"), "{\"topic_name\":\"bogus-" + UUID.randomUUID()
+        assertTrue(tooManyReplicas.message().contains("replication factor"), tooManyReplicas.body());
+        TestHttp.Reply unknownConfig = http().post(v3("/topics"), "{\"topic_name\":\"bogus-" + UUID.randomUUID()
                 + "\",\"configs\":[{\"name\":\"no.such.config\",\"value\":\"1\"}]}").expectError(400, 40002);
-        assertTrue(unknownConfig.message().contains("no.such.config"), unknownConfig.body);
+        assertTrue(unknownConfig.message().contains("no.such.config"), unknownConfig.body());
         http().post(v3("/topics"), "{\"topic_name\":\"bad name!\"}").expectError(400, 40002);
         assertEquals(before, topicNames(), "no failed request created a topic");
 
         String existing = createTopic(1);
-        AdminHttp.Reply again = http().post(v3("/topics"), "{\"topic_name\":\"" + existing + "\"}").expectError(400, 40002);
-        assertTrue(again.message().contains(existing), again.body);
+        TestHttp.Reply again = http().post(v3("/topics"), "{\"topic_name\":\"" + existing + "\"}").expectError(400,
+                40002);
+        assertTrue(again.message().contains(existing), again.body());
     }
 
     @Test
     void getsAndListsTopics() throws Exception {
         String topic = createTopic(3);
-        AdminHttp.Reply one = http().get(v3("/topics/" + topic)).expect(200);
+        TestHttp.Reply one = http().get(v3("/topics/" + topic)).expect(200);
         assertEquals(3, one.at("partitions_count"));
         assertEquals(1, one.at("replication_factor"));
         assertEquals(false, one.at("is_internal"));
 
-        AdminHttp.Reply list = http().get(v3("/topics")).expect(200);
+        TestHttp.Reply list = http().get(v3("/topics")).expect(200);
         assertEquals("KafkaTopicList", list.at("kind"));
         assertEquals(v3Url("/topics"), list.at("metadata", "self"));
         assertEquals(one.map(), list.data().stream().filter(t -> topic.equals(t.get("topic_name"))).findFirst().orElseThrow());
@@ -144,23 +147,24 @@ class TopicsV3Test extends AdminServiceTest {
     void authorizedOperationsAreIncludedWhenAskedFor() throws Exception {
         String topic = createTopic(1);
         for (String query : List.of("?includeAuthorizedOperations=true", "?include_authorized_operations=true")) {
-            AdminHttp.Reply one = http().get(v3("/topics/" + topic + query)).expect(200);
-            assertTrue(one.map().get("authorized_operations") instanceof List<?>, one.body);
-            AdminHttp.Reply list = http().get(v3("/topics" + query)).expect(200);
-            assertTrue(list.data().stream().allMatch(t -> t.get("authorized_operations") instanceof List<?>), list.body);
+            TestHttp.Reply one = http().get(v3("/topics/" + topic + query)).expect(200);
+            assertTrue(one.map().get("authorized_operations") instanceof List<?>, one.body());
+            TestHttp.Reply list = http().get(v3("/topics" + query)).expect(200);
+            assertTrue(list.data().stream().allMatch(t -> t.get("authorized_operations") instanceof List<?>),
+                    list.body());
         }
     }
 
     @Test
     void raisesThePartitionCount() throws Exception {
         String topic = createTopic(2);
-        AdminHttp.Reply raised = http().patch(v3("/topics/" + topic), "{\"partitions_count\":5}").expect(200);
+        TestHttp.Reply raised = http().patch(v3("/topics/" + topic), "{\"partitions_count\":5}").expect(200);
         assertEquals("KafkaTopic", raised.at("kind"));
         assertEquals(5, raised.at("partitions_count"));
         eventually("5 partitions", () -> assertEquals(5, describe(topic).partitions().size()));
 
-        AdminHttp.Reply lower = http().patch(v3("/topics/" + topic), "{\"partitions_count\":3}").expectError(400, 40002);
-        assertTrue(lower.message().contains("5"), lower.body);
+        TestHttp.Reply lower = http().patch(v3("/topics/" + topic), "{\"partitions_count\":3}").expectError(400, 40002);
+        assertTrue(lower.message().contains("5"), lower.body());
         http().patch(v3("/topics/" + topic), "{}").expectError(400, 400);
         http().patch(v3("/topics/no-such-topic"), "{\"partitions_count\":3}").expectError(404, 40401);
     }

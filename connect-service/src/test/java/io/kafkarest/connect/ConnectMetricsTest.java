@@ -1,12 +1,11 @@
 package io.kafkarest.connect;
 
-import static io.kafkarest.connect.ConnectTestSupport.httpGet;
-import static io.kafkarest.connect.ConnectTestSupport.httpPost;
+import static io.kafkarest.connect.ConnectTestSupport.HTTP;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.kafkarest.connect.ConnectTestSupport.Response;
 import io.kafkarest.testing.PrometheusScrape;
+import io.kafkarest.testing.TestHttp.Reply;
 import io.micronaut.context.env.Environment;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -43,7 +42,7 @@ class ConnectMetricsTest implements TestPropertyProvider {
         ConnectTestSupport.awaitWorkerReady(url);
         Path file = dir.resolve("in.txt");
         Files.writeString(file, "line\n");
-        Response created = httpPost(url + "/connectors", Map.of("name", "metrics-source", "config", Map.of(
+        Reply created = HTTP.post(url + "/connectors", Map.of("name", "metrics-source", "config", Map.of(
                 "connector.class", "FileStreamSource", "tasks.max", "1", "file", file.toString(),
                 "topic", "connect-metrics-source", "topic.creation.default.replication.factor", "1",
                 "topic.creation.default.partitions", "1")));
@@ -52,7 +51,7 @@ class ConnectMetricsTest implements TestPropertyProvider {
 
         PrometheusScrape.awaitAtLeast(port, "kafkarest_connectors", Map.of("state", "RUNNING"), 1,
                 Duration.ofSeconds(60));
-        assertEquals(200, httpGet(url + "/connectors/metrics-source/status").status());
+        assertEquals(200, HTTP.get(url + "/connectors/metrics-source/status").status());
         PrometheusScrape scrape = PrometheusScrape.awaitAtLeast(port, "kafkarest_connector_tasks",
                 Map.of("state", "RUNNING"), 1, Duration.ofSeconds(60));
         assertEquals(0, scrape.sum("kafkarest_connectors", Map.of("state", "FAILED")));

@@ -1,16 +1,15 @@
 package io.kafkarest.connect;
 
-import static io.kafkarest.connect.ConnectTestSupport.httpGet;
-import static io.kafkarest.connect.ConnectTestSupport.httpPost;
-import static io.kafkarest.connect.ConnectTestSupport.httpPut;
+import static io.kafkarest.connect.ConnectTestSupport.HTTP;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.kafkarest.connect.ConnectTestSupport.Response;
 import io.kafkarest.connect.core.ConnectRuntime;
 import io.kafkarest.connect.testplugin.CountingSinkConnector;
+import io.kafkarest.testing.TestHttp.Reply;
 import io.kafkarest.testing.TestKafka;
+import io.kafkarest.testing.Wait;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
@@ -82,7 +81,7 @@ class ConnectPluginsTest implements TestPropertyProvider {
     void listsEverythingApacheKafkaShipsAndTheUsersPlugin() {
         assertEquals(pluginPath, runtime.workerConfig().originalsStrings().get(WorkerConfig.PLUGIN_PATH_CONFIG));
 
-        Response all = httpGet(url("/connector-plugins?connectorsOnly=false"));
+        Reply all = HTTP.get(url("/connector-plugins?connectorsOnly=false"));
         assertEquals(200, all.status(), all.toString());
         // a class may be listed once per type it serves (StringConverter: converter and header_converter)
         Set<String> listed = new HashSet<>();
@@ -112,7 +111,7 @@ class ConnectPluginsTest implements TestPropertyProvider {
         }
 
         // connectorsOnly (the default) lists connectors only, the user's among them, with its own version
-        Response connectors = httpGet(url("/connector-plugins"));
+        Reply connectors = HTTP.get(url("/connector-plugins"));
         Set<String> connectorTypes = new HashSet<>();
         String userVersion = null;
         for (JsonNode plugin : connectors.json()) {
@@ -127,7 +126,7 @@ class ConnectPluginsTest implements TestPropertyProvider {
 
     @Test
     void mirrorMakerConnectorsValidateAndDescribeTheirConfig() {
-        Response validated = httpPut(url("/connector-plugins/MirrorSourceConnector/config/validate"), Map.of(
+        Reply validated = HTTP.put(url("/connector-plugins/MirrorSourceConnector/config/validate"), Map.of(
                 "connector.class", "org.apache.kafka.connect.mirror.MirrorSourceConnector",
                 "name", "mm2-source",
                 "source.cluster.alias", "primary",
@@ -141,7 +140,7 @@ class ConnectPluginsTest implements TestPropertyProvider {
         assertTrue(validated.body().contains("\"source.cluster.alias\""), validated.body());
 
         for (String connector : new String[] {"MirrorCheckpointConnector", "MirrorHeartbeatConnector"}) {
-            Response config = httpGet(url("/connector-plugins/" + connector + "/config"));
+            Reply config = HTTP.get(url("/connector-plugins/" + connector + "/config"));
             assertEquals(200, config.status(), connector + ": " + config);
             assertTrue(config.body().contains("\"target.cluster.alias\""), connector + ": " + config.body());
         }
@@ -150,18 +149,18 @@ class ConnectPluginsTest implements TestPropertyProvider {
     @Test
     void theUsersConnectorRunsFromItsPluginDirectory() {
         String name = "counting-sink";
-        Response created = httpPost(url("/connectors"), Map.of("name", name, "config", Map.of(
+        Reply created = HTTP.post(url("/connectors"), Map.of("name", name, "config", Map.of(
                 "connector.class", "CountingSinkConnector",
                 "tasks.max", "1",
                 "topics", "plugins-counting-" + System.nanoTime())));
         assertEquals(201, created.status(), created.toString());
-        TestKafka.await(WAIT, name + " and its task running", () -> {
-            JsonNode status = httpGet(url("/connectors/" + name + "/status")).json();
+        Wait.until(WAIT, name + " and its task running", () -> {
+            JsonNode status = HTTP.get(url("/connectors/" + name + "/status")).json();
             return status.has("connector") && status.get("connector").get("state").asText().equals("RUNNING")
                     && status.get("tasks").size() == 1
                     && status.get("tasks").get(0).get("state").asText().equals("RUNNING");
         });
-        assertEquals(204, ConnectTestSupport.httpDelete(url("/connectors/" + name)).status());
+        assertEquals(204, ConnectTestSupport.HTTP.delete(url("/connectors/" + name)).status());
     }
 
     /**

@@ -1,24 +1,18 @@
 package io.kafkarest.connect;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.kafkarest.kafka.embedded.EmbeddedKafka;
+import io.kafkarest.testing.FreePorts;
+import io.kafkarest.testing.TestHttp;
 import io.kafkarest.testing.TestKafka;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import io.kafkarest.testing.Wait;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 
-/** Test helpers: settings for a Connect worker of its own (unique group and topics) and a plain HTTP client. */
+/** Test helpers: settings for a Connect worker of its own (unique group and topics) and the HTTP client to it. */
 public final class ConnectTestSupport {
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /** HTTP to workers: absolute URLs, JSON bodies; Connect may take long to answer while a group rebalances. */
+    public static final TestHttp HTTP = TestHttp.json("").withTimeout(Duration.ofSeconds(100));
 
     private ConnectTestSupport() {
     }
@@ -28,8 +22,8 @@ public final class ConnectTestSupport {
         String id = groupSuffix + "-" + UUID.randomUUID().toString().substring(0, 8);
         Map<String, String> props = new HashMap<>();
         props.put("kafka.bootstrap.servers", TestKafka.bootstrapServers());
-        props.put("micronaut.server.port", String.valueOf(EmbeddedKafka.freePort()));
-        props.put("endpoints.all.port", String.valueOf(EmbeddedKafka.freePort()));
+        props.put("micronaut.server.port", String.valueOf(FreePorts.next()));
+        props.put("endpoints.all.port", String.valueOf(FreePorts.next()));
         props.put("connect.group-id", "connect-" + id);
         props.put("connect.config-storage-topic", "connect-configs-" + id);
         props.put("connect.offset-storage-topic", "connect-offsets-" + id);
@@ -39,72 +33,9 @@ public final class ConnectTestSupport {
         return props;
     }
 
-    public record Response(int status, String body, Map<String, java.util.List<String>> headers) {
-        public JsonNode json() {
-            try {
-                return JSON.readTree(body);
-            } catch (IOException e) {
-                throw new UncheckedIOException("not JSON: " + body, e);
-            }
-        }
-
-        public String header(String name) {
-            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
-                    .map(e -> e.getValue().get(0)).findFirst().orElse(null);
-        }
-
-        @Override
-        public String toString() {
-            return status + " " + body;
-        }
-    }
-
-    public static Response httpGet(String url) {
-        return send(HttpRequest.newBuilder(URI.create(url)).GET());
-    }
-
-    public static Response httpDelete(String url) {
-        return send(HttpRequest.newBuilder(URI.create(url)).DELETE());
-    }
-
-    public static Response httpPost(String url, Object body) {
-        return send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
-                .POST(bodyOf(body)));
-    }
-
-    public static Response httpPut(String url, Object body) {
-        return send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
-                .PUT(bodyOf(body)));
-    }
-
-    public static String json(Object value) {
-        try {
-            return value instanceof String s ? s : JSON.writeValueAsString(value);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static HttpRequest.BodyPublisher bodyOf(Object body) {
-        return body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json(body));
-    }
-
-    private static Response send(HttpRequest.Builder request) {
-        try {
-            HttpResponse<String> response = HTTP.send(request.timeout(Duration.ofSeconds(100)).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            return new Response(response.statusCode(), response.body(), response.headers().map());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
     /** Waits until the worker has joined its group and answers Connect's health check. */
     public static void awaitWorkerReady(String baseUrl) {
-        TestKafka.await(Duration.ofSeconds(60), "Connect worker at " + baseUrl + " healthy",
-                () -> httpGet(baseUrl + "/health").status() == 200);
+        Wait.until(Duration.ofSeconds(60), "Connect worker at " + baseUrl + " healthy",
+                () -> HTTP.get(baseUrl + "/health").status() == 200);
     }
 }

@@ -1,12 +1,11 @@
 package io.kafkarest.connect;
 
-import static io.kafkarest.connect.ConnectTestSupport.httpGet;
-import static io.kafkarest.connect.ConnectTestSupport.httpPut;
+import static io.kafkarest.connect.ConnectTestSupport.HTTP;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.kafkarest.connect.ConnectTestSupport.Response;
+import io.kafkarest.testing.TestHttp.Reply;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
@@ -48,7 +47,7 @@ class ConnectWorkerApiTest implements TestPropertyProvider {
 
     @Test
     void rootAnswersVersionCommitAndTheBrokersClusterId() throws Exception {
-        Response response = httpGet(url("/"));
+        Reply response = HTTP.get(url("/"));
 
         assertEquals(200, response.status(), response.toString());
         assertTrue(response.header("Content-Type").startsWith("application/json"), response.header("Content-Type"));
@@ -61,7 +60,7 @@ class ConnectWorkerApiTest implements TestPropertyProvider {
 
     @Test
     void connectorPluginsListTheFileConnectors() {
-        Response response = httpGet(url("/connector-plugins"));
+        Reply response = HTTP.get(url("/connector-plugins"));
 
         assertEquals(200, response.status(), response.toString());
         Map<String, String> types = typesByClass(response.json());
@@ -72,12 +71,12 @@ class ConnectWorkerApiTest implements TestPropertyProvider {
             assertEquals(AppInfoParser.getVersion(), plugin.get("version").asText(), plugin.toString());
         }
         // with a trailing slash too, as in Connect's docs
-        assertEquals(200, httpGet(url("/connector-plugins/")).status());
+        assertEquals(200, HTTP.get(url("/connector-plugins/")).status());
     }
 
     @Test
     void allPluginsIncludeTransformationsAndConverters() {
-        Response response = httpGet(url("/connector-plugins?connectorsOnly=false"));
+        Reply response = HTTP.get(url("/connector-plugins?connectorsOnly=false"));
 
         assertEquals(200, response.status(), response.toString());
         List<String> plugins = new ArrayList<>();
@@ -90,7 +89,7 @@ class ConnectWorkerApiTest implements TestPropertyProvider {
 
     @Test
     void pluginConfigDefinitionListsTheConnectorsKeys() {
-        Response response = httpGet(url("/connector-plugins/FileStreamSourceConnector/config"));
+        Reply response = HTTP.get(url("/connector-plugins/FileStreamSourceConnector/config"));
 
         assertEquals(200, response.status(), response.toString());
         List<String> names = new ArrayList<>();
@@ -100,7 +99,7 @@ class ConnectWorkerApiTest implements TestPropertyProvider {
 
     @Test
     void validateReportsErrorsPerConfigKey() {
-        Response response = httpPut(url("/connector-plugins/FileStreamSourceConnector/config/validate"), Map.of(
+        Reply response = HTTP.put(url("/connector-plugins/FileStreamSourceConnector/config/validate"), Map.of(
                 "connector.class", "org.apache.kafka.connect.file.FileStreamSourceConnector",
                 "name", "validate-me", "tasks.max", "1", "topic", "t1", "batch.size", "not-a-number"));
 
@@ -120,7 +119,7 @@ class ConnectWorkerApiTest implements TestPropertyProvider {
 
     @Test
     void validateRejectsAConnectorClassOfAnotherPlugin() {
-        Response response = httpPut(url("/connector-plugins/FileStreamSinkConnector/config/validate"),
+        Reply response = HTTP.put(url("/connector-plugins/FileStreamSinkConnector/config/validate"),
                 Map.of("connector.class", "org.apache.kafka.connect.file.FileStreamSourceConnector"));
 
         assertEquals(400, response.status(), response.toString());
@@ -130,62 +129,62 @@ class ConnectWorkerApiTest implements TestPropertyProvider {
 
     @Test
     void healthIsConnectsOwnAndManagementReadinessIsUp() {
-        Response health = httpGet(url("/health"));
+        Reply health = HTTP.get(url("/health"));
         assertEquals(200, health.status(), health.toString());
         assertEquals("healthy", health.json().get("status").asText());
 
         String management = "http://localhost:" + properties.get("endpoints.all.port");
-        Response readiness = httpGet(management + "/health/readiness");
+        Reply readiness = HTTP.get(management + "/health/readiness");
         assertEquals(200, readiness.status(), readiness.toString());
         assertEquals("UP", readiness.json().get("status").asText(), readiness.body());
         assertTrue(readiness.body().contains("kafkaConnect"), readiness.body());
-        assertEquals(200, httpGet(management + "/health/liveness").status());
+        assertEquals(200, HTTP.get(management + "/health/liveness").status());
     }
 
     @Test
     void loggersAreLog4jLoggersThatCanBeChanged() {
-        Response list = httpGet(url("/admin/loggers"));
+        Reply list = HTTP.get(url("/admin/loggers"));
         assertEquals(200, list.status(), list.toString());
         assertTrue(list.json().has("root"), list.body());
 
-        Response set = httpPut(url("/admin/loggers/io.kafkarest.test.logger"), Map.of("level", "DEBUG"));
+        Reply set = HTTP.put(url("/admin/loggers/io.kafkarest.test.logger"), Map.of("level", "DEBUG"));
         assertEquals(200, set.status(), set.toString());
         assertTrue(set.body().contains("io.kafkarest.test.logger"), set.body());
 
-        Response one = httpGet(url("/admin/loggers/io.kafkarest.test.logger"));
+        Reply one = HTTP.get(url("/admin/loggers/io.kafkarest.test.logger"));
         assertEquals(200, one.status(), one.toString());
         assertEquals("DEBUG", one.json().get("level").asText());
 
-        Response bad = httpPut(url("/admin/loggers/io.kafkarest.test.logger"), Map.of("level", "LOUD"));
+        Reply bad = HTTP.put(url("/admin/loggers/io.kafkarest.test.logger"), Map.of("level", "LOUD"));
         assertEquals(404, bad.status(), bad.toString());
         assertEquals(404, bad.json().get("error_code").asInt());
     }
 
     @Test
     void errorsUseConnectsErrorFormat() {
-        Response unknown = httpGet(url("/connectors/no-such-connector"));
+        Reply unknown = HTTP.get(url("/connectors/no-such-connector"));
         assertEquals(404, unknown.status(), unknown.toString());
         assertEquals(404, unknown.json().get("error_code").asInt());
         assertEquals("Connector no-such-connector not found", unknown.json().get("message").asText());
 
-        Response status = httpGet(url("/connectors/no-such-connector/status"));
+        Reply status = HTTP.get(url("/connectors/no-such-connector/status"));
         assertEquals(404, status.status(), status.toString());
         assertEquals(404, status.json().get("error_code").asInt());
 
-        Response noRoute = httpGet(url("/no/such/path"));
+        Reply noRoute = HTTP.get(url("/no/such/path"));
         assertEquals(404, noRoute.status(), noRoute.toString());
         assertEquals(404, noRoute.json().get("error_code").asInt());
 
-        Response badJson = ConnectTestSupport.httpPost(url("/connectors"), "{not json");
+        Reply badJson = ConnectTestSupport.HTTP.post(url("/connectors"), "{not json");
         assertEquals(400, badJson.status(), badJson.toString());
         assertEquals(400, badJson.json().get("error_code").asInt());
 
-        Response noConfig = ConnectTestSupport.httpPost(url("/connectors"), Map.of("name", "no-config"));
+        Reply noConfig = ConnectTestSupport.HTTP.post(url("/connectors"), Map.of("name", "no-config"));
         assertEquals(400, noConfig.status(), noConfig.toString());
         assertEquals(400, noConfig.json().get("error_code").asInt());
         assertEquals("config may not be empty", noConfig.json().get("message").asText());
 
-        Response badClass = ConnectTestSupport.httpPost(url("/connectors"),
+        Reply badClass = ConnectTestSupport.HTTP.post(url("/connectors"),
                 Map.of("name", "bad-class", "config", Map.of("connector.class", "com.example.NoSuchConnector")));
         assertEquals(400, badClass.status(), badClass.toString());
         assertEquals(400, badClass.json().get("error_code").asInt());
@@ -193,13 +192,13 @@ class ConnectWorkerApiTest implements TestPropertyProvider {
 
     @Test
     void internalEndpointsRejectUnsignedRequests() {
-        Response tasks = ConnectTestSupport.httpPost(url("/connectors/any-connector/tasks"),
+        Reply tasks = ConnectTestSupport.HTTP.post(url("/connectors/any-connector/tasks"),
                 List.of(Map.of("task.class", "x")));
         assertEquals(400, tasks.status(), tasks.toString());
         assertEquals(400, tasks.json().get("error_code").asInt());
         assertTrue(tasks.json().get("message").asText().toLowerCase().contains("signature"), tasks.body());
 
-        Response fence = httpPut(url("/connectors/any-connector/fence"), null);
+        Reply fence = HTTP.put(url("/connectors/any-connector/fence"), null);
         assertEquals(400, fence.status(), fence.toString());
         assertEquals("Internal request missing required signature", fence.json().get("message").asText());
     }

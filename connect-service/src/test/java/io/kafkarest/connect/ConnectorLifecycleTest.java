@@ -1,15 +1,13 @@
 package io.kafkarest.connect;
 
-import static io.kafkarest.connect.ConnectTestSupport.httpDelete;
-import static io.kafkarest.connect.ConnectTestSupport.httpGet;
-import static io.kafkarest.connect.ConnectTestSupport.httpPost;
-import static io.kafkarest.connect.ConnectTestSupport.httpPut;
+import static io.kafkarest.connect.ConnectTestSupport.HTTP;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.kafkarest.connect.ConnectTestSupport.Response;
+import io.kafkarest.testing.TestHttp.Reply;
 import io.kafkarest.testing.TestKafka;
+import io.kafkarest.testing.Wait;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
@@ -78,7 +76,7 @@ class ConnectorLifecycleTest implements TestPropertyProvider {
         config.put("topic.creation.default.partitions", "1");
 
         // create: 201 with the connector's info and its location
-        Response created = httpPost(url("/connectors"), Map.of("name", name, "config", config));
+        Reply created = HTTP.post(url("/connectors"), Map.of("name", name, "config", config));
         assertEquals(201, created.status(), created.toString());
         assertEquals(name, created.json().get("name").asText());
         assertEquals("source", created.json().get("type").asText());
@@ -97,95 +95,95 @@ class ConnectorLifecycleTest implements TestPropertyProvider {
         assertEquals(List.of("first line", "second line", "third line", "fourth line"), readValues(topic, 4));
 
         // duplicate create: 409 in Connect's error format
-        Response duplicate = httpPost(url("/connectors"), Map.of("name", name, "config", config));
+        Reply duplicate = HTTP.post(url("/connectors"), Map.of("name", name, "config", config));
         assertEquals(409, duplicate.status(), duplicate.toString());
         assertEquals(409, duplicate.json().get("error_code").asInt());
         assertTrue(duplicate.json().get("message").asText().contains("already exists"), duplicate.body());
 
         // list, and the two expansions
-        Response list = httpGet(url("/connectors"));
+        Reply list = HTTP.get(url("/connectors"));
         assertEquals(200, list.status(), list.toString());
         assertTrue(list.json().isArray() && list.body().contains("\"" + name + "\""), list.body());
-        Response expanded = httpGet(url("/connectors?expand=status&expand=info"));
+        Reply expanded = HTTP.get(url("/connectors?expand=status&expand=info"));
         assertEquals(200, expanded.status(), expanded.toString());
         JsonNode mine = expanded.json().get(name);
         assertEquals("RUNNING", mine.get("status").get("connector").get("state").asText(), expanded.body());
         assertEquals(name, mine.get("info").get("name").asText(), expanded.body());
         assertEquals("source", mine.get("info").get("type").asText(), expanded.body());
-        Response statusOnly = httpGet(url("/connectors?expand=status"));
+        Reply statusOnly = HTTP.get(url("/connectors?expand=status"));
         assertTrue(statusOnly.json().get(name).has("status") && !statusOnly.json().get(name).has("info"),
                 statusOnly.body());
 
         // info, config, tasks, task status, topics
-        Response info = httpGet(url("/connectors/" + name));
+        Reply info = HTTP.get(url("/connectors/" + name));
         assertEquals(200, info.status(), info.toString());
         assertEquals(name, info.json().get("tasks").get(0).get("connector").asText(), info.body());
         assertEquals(0, info.json().get("tasks").get(0).get("task").asInt(), info.body());
 
-        Response readConfig = httpGet(url("/connectors/" + name + "/config"));
+        Reply readConfig = HTTP.get(url("/connectors/" + name + "/config"));
         assertEquals(200, readConfig.status(), readConfig.toString());
         assertEquals(topic, readConfig.json().get("topic").asText());
         assertEquals(name, readConfig.json().get("name").asText());
 
-        Response tasks = httpGet(url("/connectors/" + name + "/tasks"));
+        Reply tasks = HTTP.get(url("/connectors/" + name + "/tasks"));
         assertEquals(200, tasks.status(), tasks.toString());
         assertEquals(1, tasks.json().size(), tasks.body());
         assertEquals(name, tasks.json().get(0).get("id").get("connector").asText());
         assertEquals(0, tasks.json().get(0).get("id").get("task").asInt());
         assertEquals(topic, tasks.json().get(0).get("config").get("topic").asText(), tasks.body());
 
-        Response taskStatus = httpGet(url("/connectors/" + name + "/tasks/0/status"));
+        Reply taskStatus = HTTP.get(url("/connectors/" + name + "/tasks/0/status"));
         assertEquals(200, taskStatus.status(), taskStatus.toString());
         assertEquals("RUNNING", taskStatus.json().get("state").asText());
         assertEquals(0, taskStatus.json().get("id").asInt());
         assertTrue(taskStatus.json().get("worker_id").asText().endsWith(":" + server.getPort()), taskStatus.body());
 
-        TestKafka.await(WAIT, "active topic recorded",
-                () -> httpGet(url("/connectors/" + name + "/topics")).body().contains(topic));
-        Response topics = httpGet(url("/connectors/" + name + "/topics"));
+        Wait.until(WAIT, "active topic recorded",
+                () -> HTTP.get(url("/connectors/" + name + "/topics")).body().contains(topic));
+        Reply topics = HTTP.get(url("/connectors/" + name + "/topics"));
         assertEquals(topic, topics.json().get(name).get("topics").get(0).asText(), topics.body());
 
         // pause and resume: 202, then the states follow
-        Response pause = httpPut(url("/connectors/" + name + "/pause"), null);
+        Reply pause = HTTP.put(url("/connectors/" + name + "/pause"), null);
         assertEquals(202, pause.status(), pause.toString());
         awaitState(name, "PAUSED");
-        Response resume = httpPut(url("/connectors/" + name + "/resume"), null);
+        Reply resume = HTTP.put(url("/connectors/" + name + "/resume"), null);
         assertEquals(202, resume.status(), resume.toString());
         awaitState(name, "RUNNING");
 
         // restarts
-        Response restart = httpPost(url("/connectors/" + name + "/restart"), null);
+        Reply restart = HTTP.post(url("/connectors/" + name + "/restart"), null);
         assertEquals(204, restart.status(), restart.toString());
-        Response restartAll = httpPost(url("/connectors/" + name + "/restart?includeTasks=true"), null);
+        Reply restartAll = HTTP.post(url("/connectors/" + name + "/restart?includeTasks=true"), null);
         assertEquals(202, restartAll.status(), restartAll.toString());
         assertEquals(name, restartAll.json().get("name").asText(), restartAll.body());
-        Response restartTask = httpPost(url("/connectors/" + name + "/tasks/0/restart"), null);
+        Reply restartTask = HTTP.post(url("/connectors/" + name + "/tasks/0/restart"), null);
         assertEquals(204, restartTask.status(), restartTask.toString());
         awaitState(name, "RUNNING");
-        Response unknownTask = httpGet(url("/connectors/" + name + "/tasks/7/status"));
+        Reply unknownTask = HTTP.get(url("/connectors/" + name + "/tasks/7/status"));
         assertEquals(404, unknownTask.status(), unknownTask.toString());
         assertEquals(404, unknownTask.json().get("error_code").asInt());
 
         // update: 200 with the new config; a mismatched name is a 400
         config.put("batch.size", "100");
-        Response updated = httpPut(url("/connectors/" + name + "/config"), config);
+        Reply updated = HTTP.put(url("/connectors/" + name + "/config"), config);
         assertEquals(200, updated.status(), updated.toString());
         assertEquals("100", updated.json().get("config").get("batch.size").asText(), updated.body());
         Map<String, String> renamed = new LinkedHashMap<>(config);
         renamed.put("name", "another-name");
-        Response mismatch = httpPut(url("/connectors/" + name + "/config"), renamed);
+        Reply mismatch = HTTP.put(url("/connectors/" + name + "/config"), renamed);
         assertEquals(400, mismatch.status(), mismatch.toString());
         assertEquals(400, mismatch.json().get("error_code").asInt());
 
         // delete: 204, then 404 everywhere
-        Response deleted = httpDelete(url("/connectors/" + name));
+        Reply deleted = HTTP.delete(url("/connectors/" + name));
         assertEquals(204, deleted.status(), deleted.toString());
-        Response gone = httpGet(url("/connectors/" + name));
+        Reply gone = HTTP.get(url("/connectors/" + name));
         assertEquals(404, gone.status(), gone.toString());
         assertEquals(404, gone.json().get("error_code").asInt());
         assertEquals("Connector " + name + " not found", gone.json().get("message").asText());
-        assertEquals(404, httpDelete(url("/connectors/" + name)).status());
-        assertTrue(!httpGet(url("/connectors")).body().contains("\"" + name + "\""));
+        assertEquals(404, HTTP.delete(url("/connectors/" + name)).status());
+        assertTrue(!HTTP.get(url("/connectors")).body().contains("\"" + name + "\""));
     }
 
     @Test
@@ -201,13 +199,13 @@ class ConnectorLifecycleTest implements TestPropertyProvider {
         config.put("topic", topic); // no topic.creation.*: the broker creates it on first use, as Kafka's default
         config.put("value.converter", "org.apache.kafka.connect.storage.StringConverter");
 
-        assertEquals(201, httpPost(url("/connectors"), Map.of("name", name, "config", config)).status());
+        assertEquals(201, HTTP.post(url("/connectors"), Map.of("name", name, "config", config)).status());
 
         assertEquals(List.of("a", "b"), readValues(topic, 2));
         awaitState(name, "RUNNING");
-        assertEquals(202, httpPut(url("/connectors/" + name + "/pause"), null).status());
+        assertEquals(202, HTTP.put(url("/connectors/" + name + "/pause"), null).status());
         awaitState(name, "PAUSED");
-        assertEquals(204, httpDelete(url("/connectors/" + name)).status());
+        assertEquals(204, HTTP.delete(url("/connectors/" + name)).status());
     }
 
     @Test
@@ -219,19 +217,19 @@ class ConnectorLifecycleTest implements TestPropertyProvider {
                 "topics", "connect-sink-" + name,
                 "file", dir.resolve("sink.txt").toString());
 
-        Response created = httpPut(url("/connectors/" + name + "/config"), config);
+        Reply created = HTTP.put(url("/connectors/" + name + "/config"), config);
         assertEquals(201, created.status(), created.toString());
         assertEquals("sink", created.json().get("type").asText(), created.body());
 
-        Response again = httpPut(url("/connectors/" + name + "/config"), config);
+        Reply again = HTTP.put(url("/connectors/" + name + "/config"), config);
         assertEquals(200, again.status(), again.toString());
 
-        assertEquals(204, httpDelete(url("/connectors/" + name)).status());
+        assertEquals(204, HTTP.delete(url("/connectors/" + name)).status());
     }
 
     private void awaitState(String name, String state) {
-        TestKafka.await(WAIT, name + " and its task " + state, () -> {
-            Response status = httpGet(url("/connectors/" + name + "/status"));
+        Wait.until(WAIT, name + " and its task " + state, () -> {
+            Reply status = HTTP.get(url("/connectors/" + name + "/status"));
             if (status.status() != 200) {
                 return false;
             }
@@ -250,10 +248,10 @@ class ConnectorLifecycleTest implements TestPropertyProvider {
         List<String> values = new ArrayList<>();
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props)) {
             TopicPartition partition = new TopicPartition(topic, 0);
-            TestKafka.await(WAIT, "topic " + topic + " created", () -> consumer.partitionsFor(topic).size() == 1);
+            Wait.until(WAIT, "topic " + topic + " created", () -> consumer.partitionsFor(topic).size() == 1);
             consumer.assign(List.of(partition));
             consumer.seekToBeginning(List.of(partition));
-            TestKafka.await(WAIT, count + " records in " + topic, () -> {
+            Wait.until(WAIT, count + " records in " + topic, () -> {
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
                     values.add(record.value());
                 }

@@ -1,14 +1,14 @@
 package io.kafkarest.connect;
 
-import static io.kafkarest.connect.ConnectTestSupport.httpGet;
-import static io.kafkarest.connect.ConnectTestSupport.httpPost;
+import static io.kafkarest.connect.ConnectTestSupport.HTTP;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.kafkarest.connect.ConnectTestSupport.Response;
+import io.kafkarest.testing.TestHttp.Reply;
 import io.kafkarest.testing.TestKafka;
+import io.kafkarest.testing.Wait;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
@@ -33,7 +33,6 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -102,12 +101,12 @@ class DeadLetterQueueTest implements TestPropertyProvider {
         config.put("errors.deadletterqueue.topic.name", dlq);
         config.put("errors.deadletterqueue.topic.replication.factor", "1");
         config.put("errors.deadletterqueue.context.headers.enable", "true");
-        Response created = httpPost(url("/connectors"), Map.of("name", name, "config", config));
+        Reply created = HTTP.post(url("/connectors"), Map.of("name", name, "config", config));
         assertEquals(201, created.status(), created.toString());
 
         // the good record reaches the file (JsonConverter without schemas gives a map, FileStreamSink writes its
         // toString)
-        TestKafka.await(WAIT, "the valid record in " + out,
+        Wait.until(WAIT, "the valid record in " + out,
                 () -> Files.exists(out) && readQuietly(out).contains("book"));
 
         // the bad one is in the DLQ, as it was written, with the error context in headers
@@ -117,10 +116,10 @@ class DeadLetterQueueTest implements TestPropertyProvider {
                 ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, "org.apache.kafka.common.serialization.ByteArrayDeserializer",
                 ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, "org.apache.kafka.common.serialization.ByteArrayDeserializer"))) {
             TopicPartition partition = new TopicPartition(dlq, 0);
-            TestKafka.await(WAIT, "the DLQ topic " + dlq + " exists", () -> !consumer.partitionsFor(dlq).isEmpty());
+            Wait.until(WAIT, "the DLQ topic " + dlq + " exists", () -> !consumer.partitionsFor(dlq).isEmpty());
             consumer.assign(List.of(partition));
             consumer.seekToBeginning(List.of(partition));
-            TestKafka.await(WAIT, "a record in the DLQ", () -> {
+            Wait.until(WAIT, "a record in the DLQ", () -> {
                 consumer.poll(Duration.ofMillis(200)).forEach(dead::add);
                 return !dead.isEmpty();
             });
@@ -139,10 +138,10 @@ class DeadLetterQueueTest implements TestPropertyProvider {
         assertTrue(readQuietly(out).lines().count() == 1, "only the valid record is in the file: " + readQuietly(out));
 
         // tolerated errors do not fail anything
-        JsonNode status = httpGet(url("/connectors/" + name + "/status")).json();
+        JsonNode status = HTTP.get(url("/connectors/" + name + "/status")).json();
         assertEquals("RUNNING", status.get("connector").get("state").asText(), status.toString());
         assertEquals("RUNNING", status.get("tasks").get(0).get("state").asText(), status.toString());
-        assertEquals(204, ConnectTestSupport.httpDelete(url("/connectors/" + name)).status());
+        assertEquals(204, ConnectTestSupport.HTTP.delete(url("/connectors/" + name)).status());
     }
 
     private static String header(ConsumerRecord<byte[], byte[]> record, String key) {

@@ -6,17 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.kafkarest.testing.TestKafka;
+import io.kafkarest.testing.TestHttp;
+import io.kafkarest.testing.Wait;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -58,7 +55,6 @@ import org.junit.jupiter.api.io.TempDir;
 class ParityTest implements TestPropertyProvider {
     private static final Duration WAIT = Duration.ofSeconds(60);
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final List<String> LINES = List.of("one", "two", "three");
 
     /** Steps whose bodies can only be compared by shape; why: see the class comment. */
@@ -153,6 +149,7 @@ class ParityTest implements TestPropertyProvider {
     private final class Side {
         final String prefix;
         final String url;
+        final TestHttp http;
         final String source;
         final String sink;
         final String topic;
@@ -163,6 +160,7 @@ class ParityTest implements TestPropertyProvider {
         Side(String prefix, String url) {
             this.prefix = prefix;
             this.url = url;
+            this.http = TestHttp.to(url).withTimeout(Duration.ofSeconds(100));
             this.source = prefix + "-source";
             this.sink = prefix + "-sink";
             this.topic = prefix + "-lines";
@@ -175,29 +173,14 @@ class ParityTest implements TestPropertyProvider {
         }
 
         Step call(String step, String method, String path, String body, String contentType, String... headers) {
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url + path)).timeout(Duration.ofSeconds(100));
+            List<String> all = new ArrayList<>(List.of(headers));
             if (contentType != null) {
-                request.header("Content-Type", contentType);
+                all.addAll(List.of("Content-Type", contentType));
             }
-            if (headers.length > 0) {
-                request.headers(headers);
-            }
-            request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                    : HttpRequest.BodyPublishers.ofString(body));
-            HttpResponse<String> response;
-            try {
-                response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            } catch (IOException e) {
-                throw new UncheckedIOException(step + " on " + url, e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-            String location = response.headers().firstValue("Location").map(this::mask).orElse(null);
-            String responseType = response.headers().firstValue("Content-Type")
-                    .map(type -> type.split(";")[0].trim().toLowerCase(java.util.Locale.ROOT)).orElse(null);
-            Step result = new Step(step, method + " " + mask(path), response.statusCode(), mask(response.body()),
-                    response.body(), location, responseType);
+            TestHttp.Reply response = http.send(method, path, body, all.toArray(String[]::new));
+            String location = response.header("Location") == null ? null : mask(response.header("Location"));
+            Step result = new Step(step, method + " " + mask(path), response.status(), mask(response.body()),
+                    response.body(), location, response.mediaType());
             steps.add(result);
             return result;
         }
@@ -212,20 +195,16 @@ class ParityTest implements TestPropertyProvider {
         }
 
         JsonNode get(String path) {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(url + path)).timeout(Duration.ofSeconds(30)).build();
             try {
-                HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-                return response.statusCode() == 200 ? JSON.readTree(response.body()) : null;
-            } catch (IOException e) {
+                TestHttp.Reply response = http.withTimeout(Duration.ofSeconds(30)).get(path);
+                return response.status() == 200 ? response.json() : null;
+            } catch (UncheckedIOException e) {
                 return null;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
             }
         }
 
         void await(String what, String path, Predicate<JsonNode> condition) {
-            TestKafka.await(WAIT, what + " on " + url, () -> {
+            Wait.until(WAIT, what + " on " + url, () -> {
                 JsonNode json = get(path);
                 return json != null && condition.test(json);
             });
@@ -306,7 +285,7 @@ class ParityTest implements TestPropertyProvider {
         // the sink from a config PUT (201 new), reading the source's topic into a file
         s.call("put config creates sink", "PUT", snk + "/config", json(sinkConfig));
         s.awaitState(s.sink, "RUNNING", 1);
-        TestKafka.awaitPassing(WAIT, "sink file " + s.output,
+        Wait.untilPassing(WAIT, "sink file " + s.output,
                 () -> assertEquals(LINES, Files.exists(s.output) ? Files.readAllLines(s.output) : List.of()));
 
         s.call("list", "GET", "/connectors", null);
@@ -344,7 +323,10 @@ class ParityTest implements TestPropertyProvider {
         s.await("sink offsets committed", snk + "/offsets", json -> json.path("offsets").size() == 1
                 && json.path("offsets").get(0).path("offset").path("kafka_offset").asInt() == LINES.size());
         s.call("sink offsets", "GET", snk + "/offsets", null);
-        s.await("source offsets committed", src + "/offsets", json -> json.path("offsets").size() == 1);
+        // the source commits its position periodically: wait for the one after the whole input file
+        long inputBytes = Files.size(s.input);
+        s.await("source offsets committed", src + "/offsets", json -> json.path("offsets").size() == 1
+                && json.path("offsets").get(0).path("offset").path("position").asLong() == inputBytes);
         s.call("source offsets", "GET", src + "/offsets", null);
         String sourceOffsets = json(Map.of("offsets", List.of(Map.of(
                 "partition", Map.of("filename", s.input.toString()), "offset", Map.of("position", 4)))));
@@ -390,6 +372,8 @@ class ParityTest implements TestPropertyProvider {
 
         // active topics and their reset
         s.call("reset topics", "PUT", src + "/topics/reset", null);
+        // the reset goes through the status topic: applied once the worker has read it back
+        s.await("topics reset", src + "/topics", json -> json.path(s.source).path("topics").isEmpty());
         s.call("topics after reset", "GET", src + "/topics", null);
         s.call("reset topics unknown connector", "PUT", "/connectors/" + s.prefix + "-none/topics/reset", null);
 
@@ -434,7 +418,7 @@ class ParityTest implements TestPropertyProvider {
         s.call("pause unknown", "PUT", "/connectors/" + s.prefix + "-none/pause", null);
         s.call("offsets unknown", "GET", "/connectors/" + s.prefix + "-none/offsets", null);
         s.call("tasks unknown", "GET", "/connectors/" + s.prefix + "-none/tasks", null);
-        TestKafka.await(WAIT, "connectors gone on " + s.url, () -> {
+        Wait.until(WAIT, "connectors gone on " + s.url, () -> {
             JsonNode list = s.get("/connectors");
             return list != null && list.isEmpty();
         });

@@ -1,7 +1,8 @@
 package io.kafkarest.connect;
 
-import io.kafkarest.kafka.embedded.EmbeddedKafka;
+import io.kafkarest.testing.FreePorts;
 import io.kafkarest.testing.TestKafka;
+import io.kafkarest.testing.Wait;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -45,7 +46,7 @@ final class StockConnectWorker implements AutoCloseable {
      */
     static StockConnectWorker start(Path dir, Map<String, String> overrides) {
         String id = "stock-" + UUID.randomUUID().toString().substring(0, 8);
-        int port = EmbeddedKafka.freePort();
+        int port = FreePorts.next();
         Map<String, String> props = new TreeMap<>();
         props.put("bootstrap.servers", TestKafka.bootstrapServers());
         props.put("group.id", "connect-" + id);
@@ -78,12 +79,12 @@ final class StockConnectWorker implements AutoCloseable {
                     .redirectErrorStream(true).redirectOutput(log.toFile());
             StockConnectWorker worker = new StockConnectWorker(builder.start(), "http://127.0.0.1:" + port, log);
             try {
-                TestKafka.await(Duration.ofSeconds(90), "stock Connect worker at " + worker.url + " healthy", () -> {
+                Wait.until(Duration.ofSeconds(90), "stock Connect worker at " + worker.url + " healthy", () -> {
                     if (!worker.process.isAlive()) {
                         throw new IllegalStateException("stock Connect worker exited: " + worker.logTail());
                     }
                     try {
-                        return ConnectTestSupport.httpGet(worker.url + "/health").status() == 200;
+                        return ConnectTestSupport.HTTP.get(worker.url + "/health").status() == 200;
                     } catch (UncheckedIOException notYet) {
                         return false;
                     }

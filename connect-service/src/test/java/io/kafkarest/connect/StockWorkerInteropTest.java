@@ -1,14 +1,12 @@
 package io.kafkarest.connect;
 
-import static io.kafkarest.connect.ConnectTestSupport.httpDelete;
-import static io.kafkarest.connect.ConnectTestSupport.httpGet;
-import static io.kafkarest.connect.ConnectTestSupport.httpPost;
+import static io.kafkarest.connect.ConnectTestSupport.HTTP;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.kafkarest.connect.ConnectTestSupport.Response;
-import io.kafkarest.testing.TestKafka;
+import io.kafkarest.testing.TestHttp.Reply;
+import io.kafkarest.testing.Wait;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.io.IOException;
@@ -78,8 +76,8 @@ class StockWorkerInteropTest {
                     "topic", "connect-interop-" + name);
             // right after the stock worker joined, a write may meet a rebalance in progress (409): retried; a retry
             // after a create that went through but timed out sees "already exists"
-            TestKafka.awaitPassing(WAIT, "create " + name + " through " + worker, () -> {
-                Response created = httpPost(worker + "/connectors", Map.of("name", name, "config", config));
+            Wait.untilPassing(WAIT, "create " + name + " through " + worker, () -> {
+                Reply created = HTTP.post(worker + "/connectors", Map.of("name", name, "config", config));
                 assertTrue(created.status() == 201
                         || (created.status() == 409 && created.body().contains("already exists")),
                         worker + ": " + created + "\n" + stock.logTail());
@@ -88,31 +86,31 @@ class StockWorkerInteropTest {
 
         Set<String> taskWorkers = new HashSet<>();
         for (String name : names) {
-            TestKafka.await(WAIT, name + " and its task running", () -> {
-                JsonNode status = httpGet(urls.get(1) + "/connectors/" + name + "/status").json();
+            Wait.until(WAIT, name + " and its task running", () -> {
+                JsonNode status = HTTP.get(urls.get(1) + "/connectors/" + name + "/status").json();
                 return status.has("connector") && "RUNNING".equals(status.get("connector").get("state").asText())
                         && status.get("tasks").size() == 1
                         && "RUNNING".equals(status.get("tasks").get(0).get("state").asText());
             });
-            taskWorkers.add(httpGet(urls.get(0) + "/connectors/" + name + "/status").json()
+            taskWorkers.add(HTTP.get(urls.get(0) + "/connectors/" + name + "/status").json()
                     .get("tasks").get(0).get("worker_id").asText());
         }
         assertEquals(2, taskWorkers.size(), "tasks run on both implementations: " + taskWorkers);
         for (String url : urls) {
             Set<String> listed = new HashSet<>();
-            httpGet(url + "/connectors").json().forEach(n -> listed.add(n.asText()));
+            HTTP.get(url + "/connectors").json().forEach(n -> listed.add(n.asText()));
             assertTrue(listed.containsAll(names), url + " lists every connector: " + listed);
         }
 
         for (int i = 0; i < names.size(); i++) {
             String worker = urls.get((i + 1) % 2);
             String name = names.get(i);
-            TestKafka.awaitPassing(WAIT, "delete " + name + " through " + worker, () ->
-                    assertEquals(204, httpDelete(worker + "/connectors/" + name).status()));
+            Wait.untilPassing(WAIT, "delete " + name + " through " + worker, () ->
+                    assertEquals(204, HTTP.delete(worker + "/connectors/" + name).status()));
         }
         for (String url : urls) {
-            TestKafka.await(WAIT, "no connectors left on " + url,
-                    () -> httpGet(url + "/connectors").body().equals("[]"));
+            Wait.until(WAIT, "no connectors left on " + url,
+                    () -> HTTP.get(url + "/connectors").body().equals("[]"));
         }
     }
 }

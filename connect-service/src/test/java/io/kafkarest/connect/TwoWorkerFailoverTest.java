@@ -1,16 +1,14 @@
 package io.kafkarest.connect;
 
-import static io.kafkarest.connect.ConnectTestSupport.httpGet;
-import static io.kafkarest.connect.ConnectTestSupport.httpPost;
-import static io.kafkarest.connect.ConnectTestSupport.httpPut;
+import static io.kafkarest.connect.ConnectTestSupport.HTTP;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.kafkarest.connect.ConnectTestSupport.Response;
 import io.kafkarest.connect.core.ConnectRuntime;
-import io.kafkarest.kafka.embedded.EmbeddedKafka;
-import io.kafkarest.testing.TestKafka;
+import io.kafkarest.testing.FreePorts;
+import io.kafkarest.testing.TestHttp.Reply;
+import io.kafkarest.testing.Wait;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.lang.reflect.Method;
@@ -55,8 +53,8 @@ class TwoWorkerFailoverTest {
         shared.put("connect.worker.scheduled.rebalance.max.delay.ms", "5000");
         for (int i = 0; i < 2; i++) {
             Map<String, Object> props = new HashMap<>(shared);
-            props.put("micronaut.server.port", EmbeddedKafka.freePort());
-            props.put("endpoints.all.port", EmbeddedKafka.freePort());
+            props.put("micronaut.server.port", FreePorts.next());
+            props.put("endpoints.all.port", FreePorts.next());
             EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, props);
             servers.add(server);
             urls.add("http://localhost:" + server.getPort());
@@ -80,7 +78,7 @@ class TwoWorkerFailoverTest {
         Path out = dir.resolve("out.txt");
         Files.writeString(in, "before-1\nbefore-2\n");
 
-        Response created = httpPost(urls.get(0) + "/connectors", Map.of("name", source, "config", Map.of(
+        Reply created = HTTP.post(urls.get(0) + "/connectors", Map.of("name", source, "config", Map.of(
                 "connector.class", "FileStreamSource",
                 "tasks.max", "1",
                 "file", in.toString(),
@@ -89,14 +87,14 @@ class TwoWorkerFailoverTest {
                 "topic.creation.default.replication.factor", "1",
                 "topic.creation.default.partitions", "1")));
         assertEquals(201, created.status(), created.toString());
-        created = httpPost(urls.get(1) + "/connectors", Map.of("name", sink, "config", Map.of(
+        created = HTTP.post(urls.get(1) + "/connectors", Map.of("name", sink, "config", Map.of(
                 "connector.class", "FileStreamSink",
                 "tasks.max", "1",
                 "topics", topic,
                 "file", out.toString(),
                 "value.converter", "org.apache.kafka.connect.storage.StringConverter")));
         assertEquals(201, created.status(), created.toString());
-        TestKafka.await(WAIT, "the first lines through the pipeline", () -> lines(out).contains("before-2"));
+        Wait.until(WAIT, "the first lines through the pipeline", () -> lines(out).contains("before-2"));
 
         int leader = leaderIndex();
         int survivor = 1 - leader;
@@ -110,15 +108,15 @@ class TwoWorkerFailoverTest {
         Files.writeString(in, "after-1\nafter-2\n", StandardOpenOption.APPEND);
 
         String url = urls.get(survivor);
-        TestKafka.await(WAIT, "lines appended after the leader stopped delivered", () -> lines(out).contains("after-2"));
-        TestKafka.await(WAIT, "the survivor leads", () -> isLeader(survivor));
-        TestKafka.await(WAIT, "everything running on the survivor", () -> {
+        Wait.until(WAIT, "lines appended after the leader stopped delivered", () -> lines(out).contains("after-2"));
+        Wait.until(WAIT, "the survivor leads", () -> isLeader(survivor));
+        Wait.until(WAIT, "everything running on the survivor", () -> {
             Set<String> workers = workersOf(url, source, sink);
             return workers.size() == 1 && workers.iterator().next().endsWith(survivorPort);
         });
 
         // the survivor answers reads and, as the new leader, writes
-        JsonNode connectors = httpGet(url + "/connectors").json();
+        JsonNode connectors = HTTP.get(url + "/connectors").json();
         Set<String> names = new HashSet<>();
         connectors.forEach(n -> names.add(n.asText()));
         assertEquals(Set.of(source, sink), names);
@@ -129,13 +127,13 @@ class TwoWorkerFailoverTest {
                 "file", out.toString(),
                 "value.converter", "org.apache.kafka.connect.storage.StringConverter",
                 "batch.size", "100"));
-        Response updated = httpPut(url + "/connectors/" + sink + "/config", sinkConfig);
+        Reply updated = HTTP.put(url + "/connectors/" + sink + "/config", sinkConfig);
         assertEquals(200, updated.status(), updated.toString());
         Files.writeString(in, "after-3\n", StandardOpenOption.APPEND);
-        TestKafka.await(WAIT, "a line after the update delivered", () -> lines(out).contains("after-3"));
-        TestKafka.awaitPassing(WAIT, "delete through the survivor", () -> {
-            assertEquals(204, ConnectTestSupport.httpDelete(url + "/connectors/" + source).status());
-            assertEquals(204, ConnectTestSupport.httpDelete(url + "/connectors/" + sink).status());
+        Wait.until(WAIT, "a line after the update delivered", () -> lines(out).contains("after-3"));
+        Wait.untilPassing(WAIT, "delete through the survivor", () -> {
+            assertEquals(204, ConnectTestSupport.HTTP.delete(url + "/connectors/" + source).status());
+            assertEquals(204, ConnectTestSupport.HTTP.delete(url + "/connectors/" + sink).status());
         });
     }
 
@@ -143,7 +141,7 @@ class TwoWorkerFailoverTest {
     private static Set<String> workersOf(String url, String... connectors) {
         Set<String> workers = new HashSet<>();
         for (String name : connectors) {
-            JsonNode status = httpGet(url + "/connectors/" + name + "/status").json();
+            JsonNode status = HTTP.get(url + "/connectors/" + name + "/status").json();
             if (!status.has("connector") || !status.get("connector").get("state").asText().equals("RUNNING")
                     || status.get("tasks").size() != 1
                     || !status.get("tasks").get(0).get("state").asText().equals("RUNNING")) {
@@ -158,7 +156,7 @@ class TwoWorkerFailoverTest {
     /** Which worker leads the group: Connect's REST does not say, its herder does. */
     private int leaderIndex() {
         int[] found = {-1};
-        TestKafka.await(WAIT, "one leader", () -> {
+        Wait.until(WAIT, "one leader", () -> {
             boolean first = isLeader(0);
             boolean second = isLeader(1);
             found[0] = first ? 0 : 1;

@@ -1,16 +1,13 @@
 package io.kafkarest.connect;
 
-import static io.kafkarest.connect.ConnectTestSupport.httpDelete;
-import static io.kafkarest.connect.ConnectTestSupport.httpGet;
-import static io.kafkarest.connect.ConnectTestSupport.httpPost;
-import static io.kafkarest.connect.ConnectTestSupport.httpPut;
+import static io.kafkarest.connect.ConnectTestSupport.HTTP;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.kafkarest.connect.ConnectTestSupport.Response;
-import io.kafkarest.kafka.embedded.EmbeddedKafka;
-import io.kafkarest.testing.TestKafka;
+import io.kafkarest.testing.FreePorts;
+import io.kafkarest.testing.TestHttp.Reply;
+import io.kafkarest.testing.Wait;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.nio.file.Files;
@@ -47,8 +44,8 @@ class TwoWorkerForwardingTest {
         Map<String, String> shared = ConnectTestSupport.workerProperties("two-workers");
         for (int i = 0; i < 2; i++) {
             Map<String, Object> props = new HashMap<>(shared);
-            props.put("micronaut.server.port", EmbeddedKafka.freePort());
-            props.put("endpoints.all.port", EmbeddedKafka.freePort());
+            props.put("micronaut.server.port", FreePorts.next());
+            props.put("endpoints.all.port", FreePorts.next());
             EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, props);
             servers.add(server);
             urls.add("http://localhost:" + server.getPort());
@@ -67,7 +64,7 @@ class TwoWorkerForwardingTest {
         List<String> names = List.of("fwd-a", "fwd-b", "fwd-c", "fwd-d");
         for (int i = 0; i < names.size(); i++) {
             String worker = urls.get(i % 2);
-            Response created = httpPost(worker + "/connectors", Map.of("name", names.get(i), "config",
+            Reply created = HTTP.post(worker + "/connectors", Map.of("name", names.get(i), "config",
                     sourceConfig(names.get(i))));
             assertEquals(201, created.status(), worker + ": " + created);
         }
@@ -76,13 +73,13 @@ class TwoWorkerForwardingTest {
         // leader through POST /connectors/{c}/tasks
         Set<String> workerIds = new HashSet<>();
         for (String name : names) {
-            TestKafka.await(WAIT, name + " running with its task", () -> {
-                JsonNode status = httpGet(urls.get(0) + "/connectors/" + name + "/status").json();
+            Wait.until(WAIT, name + " running with its task", () -> {
+                JsonNode status = HTTP.get(urls.get(0) + "/connectors/" + name + "/status").json();
                 return status.has("connector") && status.get("connector").get("state").asText().equals("RUNNING")
                         && status.get("tasks").size() == 1
                         && status.get("tasks").get(0).get("state").asText().equals("RUNNING");
             });
-            workerIds.add(httpGet(urls.get(1) + "/connectors/" + name + "/status").json()
+            workerIds.add(HTTP.get(urls.get(1) + "/connectors/" + name + "/status").json()
                     .get("tasks").get(0).get("worker_id").asText());
         }
         assertEquals(2, workerIds.size(), "tasks should be spread over both workers: " + workerIds);
@@ -92,26 +89,26 @@ class TwoWorkerForwardingTest {
             String worker = urls.get((i + 1) % 2);
             Map<String, String> config = new HashMap<>(sourceConfig(names.get(i)));
             config.put("batch.size", "10");
-            Response updated = httpPut(worker + "/connectors/" + names.get(i) + "/config", config);
+            Reply updated = HTTP.put(worker + "/connectors/" + names.get(i) + "/config", config);
             assertEquals(200, updated.status(), worker + ": " + updated);
             // right after a config change Connect may answer 409 "stale configuration" until the change has reached
             // every worker: clients retry, as this does
             String restartUrl = worker + "/connectors/" + names.get(i) + "/restart";
-            TestKafka.awaitPassing(WAIT, "restart through " + worker, () -> {
-                Response restarted = httpPost(restartUrl, null);
+            Wait.untilPassing(WAIT, "restart through " + worker, () -> {
+                Reply restarted = HTTP.post(restartUrl, null);
                 assertEquals(204, restarted.status(), worker + ": " + restarted);
             });
         }
-        Response conflict = httpPost(urls.get(1) + "/connectors", Map.of("name", "fwd-a", "config",
+        Reply conflict = HTTP.post(urls.get(1) + "/connectors", Map.of("name", "fwd-a", "config",
                 sourceConfig("fwd-a")));
         assertEquals(409, conflict.status(), conflict.toString());
         for (int i = 0; i < names.size(); i++) {
-            Response deleted = httpDelete(urls.get(i % 2) + "/connectors/" + names.get(i));
+            Reply deleted = HTTP.delete(urls.get(i % 2) + "/connectors/" + names.get(i));
             assertEquals(204, deleted.status(), deleted.toString());
         }
         for (String url : urls) {
-            TestKafka.await(WAIT, "no connectors left on " + url,
-                    () -> httpGet(url + "/connectors").body().equals("[]"));
+            Wait.until(WAIT, "no connectors left on " + url,
+                    () -> HTTP.get(url + "/connectors").body().equals("[]"));
         }
         assertNotEquals(urls.get(0), urls.get(1));
     }

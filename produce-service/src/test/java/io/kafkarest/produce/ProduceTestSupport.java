@@ -3,19 +3,17 @@ package io.kafkarest.produce;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.kafkarest.kafka.embedded.EmbeddedKafka;
+import io.kafkarest.testing.FreePorts;
+import io.kafkarest.testing.TestHttp;
 import io.kafkarest.testing.TestKafka;
 import io.kafkarest.testing.TestRegistry;
+import io.kafkarest.testing.Wait;
 import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -47,7 +45,7 @@ public abstract class ProduceTestSupport implements TestPropertyProvider {
     @Inject
     protected JsonMapper json;
 
-    protected final HttpClient http = HttpClient.newHttpClient();
+    protected TestHttp http;
     protected Admin admin;
 
     /** The broker this class produces to (the shared test broker unless a test overrides it). */
@@ -59,11 +57,12 @@ public abstract class ProduceTestSupport implements TestPropertyProvider {
     public Map<String, String> getProperties() {
         return Map.of("kafka.bootstrap.servers", bootstrapServers(),
                 "schema-registry.url", TestRegistry.url(),
-                "endpoints.all.port", String.valueOf(EmbeddedKafka.freePort()));
+                "endpoints.all.port", String.valueOf(FreePorts.next()));
     }
 
     @BeforeAll
     void startAdmin() {
+        http = TestHttp.to("http://localhost:" + server.getPort()).withTimeout(Duration.ofSeconds(60));
         admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()));
     }
 
@@ -75,7 +74,7 @@ public abstract class ProduceTestSupport implements TestPropertyProvider {
     protected String createTopic(int partitions) throws Exception {
         String topic = "produce-" + UUID.randomUUID();
         admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1))).all().get();
-        TestKafka.awaitPassing(Duration.ofSeconds(10), "topic " + topic + " visible",
+        Wait.untilPassing(Duration.ofSeconds(10), "topic " + topic + " visible",
                 () -> admin.describeTopics(List.of(topic)).allTopicNames().get());
         return topic;
     }
@@ -84,23 +83,21 @@ public abstract class ProduceTestSupport implements TestPropertyProvider {
         return admin.describeCluster().clusterId().get();
     }
 
-    protected HttpResponse<String> post(String path, String contentType, String accept, String body)
-            throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + server.getPort() + path))
-                .timeout(Duration.ofSeconds(60))
-                .POST(HttpRequest.BodyPublishers.ofString(body));
+    /** POSTs the body with these Content-Type and Accept headers (each left out where null). */
+    protected TestHttp.Reply post(String path, String contentType, String accept, String body) {
+        List<String> headers = new ArrayList<>();
         if (contentType != null) {
-            request.header("Content-Type", contentType);
+            headers.addAll(List.of("Content-Type", contentType));
         }
         if (accept != null) {
-            request.header("Accept", accept);
+            headers.addAll(List.of("Accept", accept));
         }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return http.post(path, body, headers.toArray(String[]::new));
     }
 
-    protected void assertError(HttpResponse<String> response, int status, int errorCode, String messagePart)
+    protected void assertError(TestHttp.Reply response, int status, int errorCode, String messagePart)
             throws IOException {
-        assertEquals(status, response.statusCode(), response.body());
+        assertEquals(status, response.status(), response.body());
         Map<String, Object> body = body(response.body());
         assertEquals(errorCode, ((Number) body.get("error_code")).intValue(), response.body());
         assertTrue(String.valueOf(body.get("message")).contains(messagePart),
@@ -132,7 +129,7 @@ public abstract class ProduceTestSupport implements TestPropertyProvider {
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
-            TestKafka.await(Duration.ofSeconds(60), expected + " records in " + topic, () -> {
+            Wait.until(Duration.ofSeconds(60), expected + " records in " + topic, () -> {
                 consumer.poll(Duration.ofMillis(200)).forEach(records::add);
                 return records.size() >= expected;
             });

@@ -1,16 +1,17 @@
 package io.kafkarest.consume.api;
 
-import static io.kafkarest.consume.api.TestHttp.BINARY_V2;
-import static io.kafkarest.consume.api.TestHttp.JSON_V2;
-import static io.kafkarest.consume.api.TestHttp.V1;
-import static io.kafkarest.consume.api.TestHttp.V2;
+import static io.kafkarest.consume.api.ConsumerHttp.BINARY_V2;
+import static io.kafkarest.consume.api.ConsumerHttp.JSON_V2;
+import static io.kafkarest.consume.api.ConsumerHttp.V1;
+import static io.kafkarest.consume.api.ConsumerHttp.V2;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.kafkarest.kafka.embedded.EmbeddedKafka;
+import io.kafkarest.testing.FreePorts;
+import io.kafkarest.testing.TestHttp;
 import io.kafkarest.testing.TestKafka;
-import io.micronaut.json.JsonMapper;
+import io.kafkarest.testing.Wait;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
@@ -41,21 +42,19 @@ class ConsumerApiTest implements TestPropertyProvider {
 
     @Inject
     EmbeddedServer server;
-    @Inject
-    JsonMapper jsonMapper;
 
-    private TestHttp http;
+    private ConsumerHttp http;
     private TestTopics kafka;
 
     @Override
     public Map<String, String> getProperties() {
         return Map.of("kafka.bootstrap.servers", TestKafka.bootstrapServers(),
-                "endpoints.all.port", String.valueOf(EmbeddedKafka.freePort()));
+                "endpoints.all.port", String.valueOf(FreePorts.next()));
     }
 
     @BeforeAll
     void setUp() {
-        http = new TestHttp(server.getURI(), jsonMapper);
+        http = new ConsumerHttp(server.getURI());
         kafka = new TestTopics();
     }
 
@@ -66,7 +65,7 @@ class ConsumerApiTest implements TestPropertyProvider {
 
     @Test
     void createAnswersInstanceIdAndBaseUriNamingThisNode() {
-        String group = TestHttp.unique("g");
+        String group = ConsumerHttp.unique("g");
         TestHttp.Reply reply = http.post("/consumers/" + group, "{\"name\":\"c1\",\"format\":\"binary\"}");
 
         assertEquals(200, reply.status(), reply.toString());
@@ -79,7 +78,7 @@ class ConsumerApiTest implements TestPropertyProvider {
 
     @Test
     void createWithoutNameGeneratesAnId() {
-        String group = TestHttp.unique("g");
+        String group = ConsumerHttp.unique("g");
         TestHttp.Reply reply = http.send("POST", "/consumers/" + group, V2, V2, null);
 
         assertEquals(200, reply.status(), reply.toString());
@@ -90,7 +89,7 @@ class ConsumerApiTest implements TestPropertyProvider {
 
     @Test
     void duplicateInstanceIs409() {
-        String group = TestHttp.unique("g");
+        String group = ConsumerHttp.unique("g");
         assertEquals(200, http.post("/consumers/" + group, "{\"name\":\"dup\"}").status());
 
         TestHttp.Reply again = http.post("/consumers/" + group, "{\"name\":\"dup\"}");
@@ -100,7 +99,7 @@ class ConsumerApiTest implements TestPropertyProvider {
 
     @Test
     void unknownCreateFieldsAre42204NamingTheField() {
-        String group = TestHttp.unique("g");
+        String group = ConsumerHttp.unique("g");
         TestHttp.Reply reply = http.post("/consumers/" + group,
                 "{\"name\":\"x\",\"format\":\"binary\",\"auto.offset.rest\":\"earliest\"}");
 
@@ -113,7 +112,7 @@ class ConsumerApiTest implements TestPropertyProvider {
 
     @Test
     void invalidSettingsAre42204NamingTheSetting() {
-        String group = TestHttp.unique("g");
+        String group = ConsumerHttp.unique("g");
         Map<String, String> cases = Map.of(
                 "{\"auto.offset.reset\":\"sometimes\"}", "auto.offset.reset",
                 "{\"auto.commit.enable\":\"maybe\"}", "auto.commit.enable",
@@ -130,7 +129,7 @@ class ConsumerApiTest implements TestPropertyProvider {
 
     @Test
     void v1RejectsTheFormatsOnlyV2Has() {
-        String group = TestHttp.unique("g");
+        String group = ConsumerHttp.unique("g");
         TestHttp.Reply reply = http.send("POST", "/consumers/" + group, V1, V1, "{\"format\":\"protobuf\"}");
         assertEquals(422, reply.status(), reply.toString());
         assertEquals(42204, reply.errorCode());
@@ -139,14 +138,15 @@ class ConsumerApiTest implements TestPropertyProvider {
 
     @Test
     void readsBinaryRecordsWithKeysPartitionsAndOffsets() {
-        String topic = TestHttp.unique("bin");
+        String topic = ConsumerHttp.unique("bin");
         kafka.create(topic, 2);
         RecordMetadata first = kafka.send(new ProducerRecord<>(topic, 0, "k0".getBytes(StandardCharsets.UTF_8),
                 new byte[] {0, 1, 2, (byte) 255}, List.of(new RecordHeader("trace", new byte[] {7, (byte) 200}),
                         new RecordHeader("empty", null))));
         kafka.send(topic, 0, null, "v1".getBytes(StandardCharsets.UTF_8));
         kafka.send(topic, 1, "k2".getBytes(StandardCharsets.UTF_8), null);
-        String base = http.createAndSubscribe(TestHttp.unique("g"), "{\"format\":\"binary\",\"auto.offset.reset\":\"earliest\"}", topic);
+        String base = http.createAndSubscribe(ConsumerHttp.unique("g"),
+                "{\"format\":\"binary\",\"auto.offset.reset\":\"earliest\"}", topic);
 
         List<Map<String, Object>> records = http.readUntil(base, BINARY_V2, 3);
 
@@ -167,11 +167,12 @@ class ConsumerApiTest implements TestPropertyProvider {
 
     @Test
     void readsJsonRecordsAsEmbeddedJson() {
-        String topic = TestHttp.unique("json");
+        String topic = ConsumerHttp.unique("json");
         kafka.create(topic, 1);
         RecordMetadata first = kafka.send(topic, 0, null, "{\"name\":\"testUser\",\"n\":[1,2]}");
         kafka.send(topic, 0, "\"k\"", "42");
-        String base = http.createAndSubscribe(TestHttp.unique("g"), "{\"format\":\"json\",\"auto.offset.reset\":\"earliest\"}", topic);
+        String base = http.createAndSubscribe(ConsumerHttp.unique("g"),
+                "{\"format\":\"json\",\"auto.offset.reset\":\"earliest\"}", topic);
 
         List<Map<String, Object>> records = http.readUntil(base, JSON_V2, 2);
 
@@ -189,13 +190,14 @@ class ConsumerApiTest implements TestPropertyProvider {
 
     @Test
     void recordThatIsNotJsonFailsTheReadAndDoesNotMoveThePosition() {
-        String topic = TestHttp.unique("notjson");
+        String topic = ConsumerHttp.unique("notjson");
         kafka.create(topic, 1);
         kafka.send(topic, 0, null, "not json at all");
-        String base = http.createAndSubscribe(TestHttp.unique("g"), "{\"format\":\"json\",\"auto.offset.reset\":\"earliest\"}", topic);
+        String base = http.createAndSubscribe(ConsumerHttp.unique("g"),
+                "{\"format\":\"json\",\"auto.offset.reset\":\"earliest\"}", topic);
 
         List<TestHttp.Reply> failures = new ArrayList<>();
-        TestKafka.await(WAIT, "a failed read", () -> {
+        Wait.until(WAIT, "a failed read", () -> {
             TestHttp.Reply r = http.get(base + "/records", JSON_V2);
             if (r.status() != 200) {
                 failures.add(r);
@@ -212,13 +214,14 @@ class ConsumerApiTest implements TestPropertyProvider {
 
     @Test
     void recordsBeforeOneThatIsNotJsonAreAnsweredFirst() {
-        String topic = TestHttp.unique("partlyjson");
+        String topic = ConsumerHttp.unique("partlyjson");
         kafka.create(topic, 1);
         kafka.send(topic, 0, null, "{\"n\":1}");
         kafka.send(topic, 0, null, "{\"n\":2}");
         kafka.send(topic, 0, null, "not json");
         kafka.send(topic, 0, null, "{\"n\":4}");
-        String base = http.createAndSubscribe(TestHttp.unique("g"), "{\"format\":\"json\",\"auto.offset.reset\":\"earliest\"}", topic);
+        String base = http.createAndSubscribe(ConsumerHttp.unique("g"),
+                "{\"format\":\"json\",\"auto.offset.reset\":\"earliest\"}", topic);
 
         List<Map<String, Object>> good = http.readUntil(base, JSON_V2, 2);
         assertEquals(List.of(0, 1), good.stream().map(r -> ((Number) r.get("offset")).intValue()).toList());
@@ -229,8 +232,8 @@ class ConsumerApiTest implements TestPropertyProvider {
 
     @Test
     void acceptMustMatchTheInstanceFormat() {
-        String group = TestHttp.unique("g");
-        String base = TestHttp.instanceUri(group, http.post("/consumers/" + group, "{\"format\":\"json\"}"));
+        String group = ConsumerHttp.unique("g");
+        String base = ConsumerHttp.instanceUri(group, http.post("/consumers/" + group, "{\"format\":\"json\"}"));
 
         TestHttp.Reply binary = http.get(base + "/records", BINARY_V2);
         assertEquals(406, binary.status(), binary.toString());
@@ -244,8 +247,8 @@ class ConsumerApiTest implements TestPropertyProvider {
 
     @Test
     void readBeforeSubscribingIs409() {
-        String group = TestHttp.unique("g");
-        String base = TestHttp.instanceUri(group, http.post("/consumers/" + group, "{}"));
+        String group = ConsumerHttp.unique("g");
+        String base = ConsumerHttp.instanceUri(group, http.post("/consumers/" + group, "{}"));
 
         TestHttp.Reply reply = http.get(base + "/records?timeout=0", BINARY_V2);
         assertEquals(409, reply.status(), reply.toString());
@@ -255,10 +258,10 @@ class ConsumerApiTest implements TestPropertyProvider {
 
     @Test
     void subscriptionCanBeReadAndDeleted() {
-        String t1 = TestHttp.unique("s1");
-        String t2 = TestHttp.unique("s2");
-        String group = TestHttp.unique("g");
-        String base = TestHttp.instanceUri(group, http.post("/consumers/" + group, "{}"));
+        String t1 = ConsumerHttp.unique("s1");
+        String t2 = ConsumerHttp.unique("s2");
+        String group = ConsumerHttp.unique("g");
+        String base = ConsumerHttp.instanceUri(group, http.post("/consumers/" + group, "{}"));
 
         assertEquals(204, http.post(base + "/subscription", "{\"topics\":[\"" + t2 + "\",\"" + t1 + "\"]}").status());
         TestHttp.Reply subscription = http.get(base + "/subscription", V2);
@@ -272,8 +275,8 @@ class ConsumerApiTest implements TestPropertyProvider {
 
     @Test
     void subscriptionNeedsExactlyOneOfTopicsAndPattern() {
-        String group = TestHttp.unique("g");
-        String base = TestHttp.instanceUri(group, http.post("/consumers/" + group, "{}"));
+        String group = ConsumerHttp.unique("g");
+        String base = ConsumerHttp.instanceUri(group, http.post("/consumers/" + group, "{}"));
 
         for (String body : List.of("{}", "{\"topics\":[]}", "{\"topics\":[\"a\"],\"topic_pattern\":\"a.*\"}",
                 "{\"topic_pattern\":\"(unclosed\"}")) {
@@ -285,14 +288,15 @@ class ConsumerApiTest implements TestPropertyProvider {
 
     @Test
     void topicPatternSubscriptionReadsEveryMatchingTopic() {
-        String prefix = TestHttp.unique("pat");
+        String prefix = ConsumerHttp.unique("pat");
         kafka.create(prefix + "-a", 1);
         kafka.create(prefix + "-b", 1);
-        kafka.create(TestHttp.unique("other"), 1);
+        kafka.create(ConsumerHttp.unique("other"), 1);
         kafka.send(prefix + "-a", 0, null, "A");
         kafka.send(prefix + "-b", 0, null, "B");
-        String group = TestHttp.unique("g");
-        String base = TestHttp.instanceUri(group, http.post("/consumers/" + group, "{\"auto.offset.reset\":\"earliest\"}"));
+        String group = ConsumerHttp.unique("g");
+        String base = ConsumerHttp.instanceUri(group, http.post("/consumers/" + group,
+                "{\"auto.offset.reset\":\"earliest\"}"));
         assertEquals(204, http.post(base + "/subscription", "{\"topic_pattern\":\"" + prefix + "-.*\"}").status());
 
         List<Map<String, Object>> records = http.readUntil(base, BINARY_V2, 2);
@@ -304,19 +308,19 @@ class ConsumerApiTest implements TestPropertyProvider {
 
     @Test
     void commitWithoutBodyCommitsWhatWasReturned() {
-        String topic = TestHttp.unique("commit");
+        String topic = ConsumerHttp.unique("commit");
         kafka.create(topic, 1);
         for (int i = 0; i < 3; i++) {
             kafka.send(topic, 0, null, "v" + i);
         }
-        String group = TestHttp.unique("g");
+        String group = ConsumerHttp.unique("g");
         String base = http.createAndSubscribe(group, "{\"auto.offset.reset\":\"earliest\",\"auto.commit.enable\":\"false\"}", topic);
         http.readUntil(base, BINARY_V2, 3);
 
         TestHttp.Reply commit = http.post(base + "/offsets", null);
 
         assertEquals(200, commit.status(), commit.toString());
-        assertEquals(List.of(Map.of("topic", topic, "partition", 0, "consumed", 3, "committed", 3)), commit.list());
+        assertEquals(List.of(Map.of("topic", topic, "partition", 0, "consumed", 3, "committed", 3)), commit.objects());
         Map<TopicPartition, OffsetAndMetadata> committed = kafka.committed(group);
         assertEquals(3, committed.get(new TopicPartition(topic, 0)).offset());
 
@@ -329,16 +333,16 @@ class ConsumerApiTest implements TestPropertyProvider {
 
     @Test
     void commitOfExplicitOffsetsStoresTheNextOffsetToRead() {
-        String topic = TestHttp.unique("explicit");
+        String topic = ConsumerHttp.unique("explicit");
         kafka.create(topic, 2);
-        String group = TestHttp.unique("g");
-        String base = TestHttp.instanceUri(group, http.post("/consumers/" + group, "{}"));
+        String group = ConsumerHttp.unique("g");
+        String base = ConsumerHttp.instanceUri(group, http.post("/consumers/" + group, "{}"));
 
         TestHttp.Reply commit = http.post(base + "/offsets", "{\"offsets\":[{\"topic\":\"" + topic
                 + "\",\"partition\":1,\"offset\":4,\"metadata\":\"m\"}]}");
 
         assertEquals(200, commit.status(), commit.toString());
-        assertEquals(List.of(Map.of("topic", topic, "partition", 1, "consumed", 5, "committed", 5)), commit.list());
+        assertEquals(List.of(Map.of("topic", topic, "partition", 1, "consumed", 5, "committed", 5)), commit.objects());
         OffsetAndMetadata committed = kafka.committed(group).get(new TopicPartition(topic, 1));
         assertEquals(5, committed.offset());
         assertEquals("m", committed.metadata());
@@ -350,18 +354,18 @@ class ConsumerApiTest implements TestPropertyProvider {
 
     @Test
     void maxBytesLimitsAResponseWithoutLosingRecords() {
-        String topic = TestHttp.unique("maxbytes");
+        String topic = ConsumerHttp.unique("maxbytes");
         kafka.create(topic, 1);
         for (int i = 0; i < 5; i++) {
             kafka.send(topic, 0, null, String.valueOf(i).repeat(100));
         }
-        String base = http.createAndSubscribe(TestHttp.unique("g"), "{\"auto.offset.reset\":\"earliest\"}", topic);
+        String base = http.createAndSubscribe(ConsumerHttp.unique("g"), "{\"auto.offset.reset\":\"earliest\"}", topic);
 
         List<Map<String, Object>> all = new ArrayList<>();
-        TestKafka.await(WAIT, "5 records", () -> {
+        Wait.until(WAIT, "5 records", () -> {
             TestHttp.Reply r = http.get(base + "/records?max_bytes=250", BINARY_V2);
             assertEquals(200, r.status(), r.toString());
-            List<Map<String, Object>> batch = r.list();
+            List<Map<String, Object>> batch = r.objects();
             assertTrue(batch.size() <= 2, "max_bytes=250 allows two 100-byte records: " + batch.size());
             all.addAll(batch);
             return all.size() >= 5;
@@ -371,13 +375,13 @@ class ConsumerApiTest implements TestPropertyProvider {
 
     @Test
     void seekAndAssignment() {
-        String topic = TestHttp.unique("seek");
+        String topic = ConsumerHttp.unique("seek");
         kafka.create(topic, 1);
         for (int i = 0; i < 3; i++) {
             kafka.send(topic, 0, null, "v" + i);
         }
-        String group = TestHttp.unique("g");
-        String base = TestHttp.instanceUri(group, http.post("/consumers/" + group, "{}"));
+        String group = ConsumerHttp.unique("g");
+        String base = ConsumerHttp.instanceUri(group, http.post("/consumers/" + group, "{}"));
         String partitions = "{\"partitions\":[{\"topic\":\"" + topic + "\",\"partition\":0}]}";
 
         assertEquals(204, http.post(base + "/assignments", partitions).status());
@@ -385,9 +389,9 @@ class ConsumerApiTest implements TestPropertyProvider {
                 http.get(base + "/assignments", V2).map());
         assertEquals(204, http.post(base + "/positions", "{\"offsets\":[{\"topic\":\"" + topic
                 + "\",\"partition\":0,\"offset\":2}]}").status());
-        assertEquals(List.of(2), TestHttp.offsets(http.readUntil(base, BINARY_V2, 1)));
+        assertEquals(List.of(2), ConsumerHttp.offsets(http.readUntil(base, BINARY_V2, 1)));
         assertEquals(204, http.post(base + "/positions/beginning", partitions).status());
-        assertEquals(List.of(0, 1, 2), TestHttp.offsets(http.readUntil(base, BINARY_V2, 3)));
+        assertEquals(List.of(0, 1, 2), ConsumerHttp.offsets(http.readUntil(base, BINARY_V2, 3)));
         TestHttp.Reply unassigned = http.post(base + "/positions", "{\"offsets\":[{\"topic\":\"" + topic
                 + "\",\"partition\":7,\"offset\":0}]}");
         assertEquals(409, unassigned.status(), unassigned.toString());
@@ -399,8 +403,8 @@ class ConsumerApiTest implements TestPropertyProvider {
 
     @Test
     void deletedInstanceIsGoneEverywhere() {
-        String group = TestHttp.unique("g");
-        String base = TestHttp.instanceUri(group, http.post("/consumers/" + group, "{\"name\":\"gone\"}"));
+        String group = ConsumerHttp.unique("g");
+        String base = ConsumerHttp.instanceUri(group, http.post("/consumers/" + group, "{\"name\":\"gone\"}"));
 
         TestHttp.Reply delete = http.delete(base);
         assertEquals(204, delete.status(), delete.toString());
@@ -416,7 +420,7 @@ class ConsumerApiTest implements TestPropertyProvider {
 
     @Test
     void internalLookupAnswersOwnedInstances() {
-        String group = TestHttp.unique("g");
+        String group = ConsumerHttp.unique("g");
         TestHttp.Reply created = http.post("/consumers/" + group, "{\"name\":\"mine\"}");
 
         TestHttp.Reply lookup = http.get("/internal/consumers/" + group + "/instances/mine", null);
@@ -430,45 +434,47 @@ class ConsumerApiTest implements TestPropertyProvider {
 
     @Test
     void v1CreateReadFromTopicAndCommit() {
-        String topic = TestHttp.unique("v1");
+        String topic = ConsumerHttp.unique("v1");
         kafka.create(topic, 1);
         kafka.send(topic, 0, "key", "confluent");
-        String group = TestHttp.unique("g");
+        String group = ConsumerHttp.unique("g");
         TestHttp.Reply created = http.send("POST", "/consumers/" + group, V1, V1,
                 "{\"id\":\"my_consumer\",\"format\":\"binary\",\"auto.offset.reset\":\"smallest\","
                         + "\"auto.commit.enable\":\"false\"}");
         assertEquals(200, created.status(), created.toString());
         assertEquals(V1, created.contentType());
         assertEquals("my_consumer", created.map().get("instance_id"));
-        String base = TestHttp.instanceUri(group, created);
+        String base = ConsumerHttp.instanceUri(group, created);
 
         List<Map<String, Object>> records = new ArrayList<>();
-        TestKafka.await(WAIT, "the v1 record", () -> {
+        Wait.until(WAIT, "the v1 record", () -> {
             TestHttp.Reply r = http.get(base + "/topics/" + topic, "application/vnd.kafka.binary.v1+json");
             assertEquals(200, r.status(), r.toString());
             assertEquals("application/vnd.kafka.binary.v1+json", r.contentType());
-            records.addAll(r.list());
+            records.addAll(r.objects());
             return !records.isEmpty();
         });
         assertEquals("a2V5", records.getFirst().get("key"));
         assertEquals("Y29uZmx1ZW50", records.getFirst().get("value"));
 
-        TestHttp.Reply other = http.get(base + "/topics/" + TestHttp.unique("other"), "application/vnd.kafka.binary.v1+json");
+        TestHttp.Reply other = http.get(base + "/topics/" + ConsumerHttp.unique("other"),
+                "application/vnd.kafka.binary.v1+json");
         assertEquals(409, other.status(), other.toString());
         assertEquals(40901, other.errorCode());
 
         TestHttp.Reply commit = http.send("POST", base + "/offsets", null, V1, null);
         assertEquals(200, commit.status(), commit.toString());
         assertEquals(V1, commit.contentType());
-        assertEquals(List.of(Map.of("topic", topic, "partition", 0, "consumed", 1, "committed", 1)), commit.list());
+        assertEquals(List.of(Map.of("topic", topic, "partition", 0, "consumed", 1, "committed", 1)), commit.objects());
     }
 
     @Test
     void v1ReadFromMissingTopicIs40401() {
-        String group = TestHttp.unique("g");
-        String base = TestHttp.instanceUri(group, http.send("POST", "/consumers/" + group, V1, V1, "{}"));
+        String group = ConsumerHttp.unique("g");
+        String base = ConsumerHttp.instanceUri(group, http.send("POST", "/consumers/" + group, V1, V1, "{}"));
 
-        TestHttp.Reply reply = http.get(base + "/topics/" + TestHttp.unique("missing"), "application/vnd.kafka.binary.v1+json");
+        TestHttp.Reply reply = http.get(base + "/topics/" + ConsumerHttp.unique("missing"),
+                "application/vnd.kafka.binary.v1+json");
         assertEquals(404, reply.status(), reply.toString());
         assertEquals(40401, reply.errorCode());
     }

@@ -2,9 +2,9 @@ package io.kafkarest.consume.api;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.kafkarest.kafka.embedded.EmbeddedKafka;
+import io.kafkarest.testing.FreePorts;
 import io.kafkarest.testing.TestKafka;
-import io.micronaut.json.JsonMapper;
+import io.kafkarest.testing.Wait;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
@@ -25,19 +25,17 @@ import org.junit.jupiter.api.TestInstance;
 class ConsumerExpiryTest implements TestPropertyProvider {
     @Inject
     EmbeddedServer server;
-    @Inject
-    JsonMapper jsonMapper;
 
     @Override
     public Map<String, String> getProperties() {
         return Map.of("kafka.bootstrap.servers", TestKafka.bootstrapServers(),
-                "endpoints.all.port", String.valueOf(EmbeddedKafka.freePort()),
+                "endpoints.all.port", String.valueOf(FreePorts.next()),
                 "consumer.instance-timeout-ms", "1500");
     }
 
     @Test
     void idleInstanceExpiresAndLeavesItsGroup() throws Exception {
-        TestHttp http = new TestHttp(server.getURI(), jsonMapper);
+        ConsumerHttp http = new ConsumerHttp(server.getURI());
         String topic = "expiry-" + UUID.randomUUID().toString().substring(0, 8);
         String group = "g-" + topic;
         try (TestTopics kafka = new TestTopics();
@@ -46,16 +44,16 @@ class ConsumerExpiryTest implements TestPropertyProvider {
             String base = "/consumers/" + group + "/instances/idle";
             assertEquals(200, http.post("/consumers/" + group, "{\"name\":\"idle\"}").status());
             assertEquals(204, http.post(base + "/subscription", "{\"topics\":[\"" + topic + "\"]}").status());
-            TestKafka.await(Duration.ofSeconds(20), "the instance joins its group", () -> {
-                assertEquals(200, http.get(base + "/records?timeout=200", TestHttp.BINARY_V2).status());
-                return !((List<?>) http.get(base + "/assignments", TestHttp.V2).map().get("partitions")).isEmpty();
+            Wait.until(Duration.ofSeconds(20), "the instance joins its group", () -> {
+                assertEquals(200, http.get(base + "/records?timeout=200", ConsumerHttp.BINARY_V2).status());
+                return !((List<?>) http.get(base + "/assignments", ConsumerHttp.V2).map().get("partitions")).isEmpty();
             });
 
-            TestKafka.await(Duration.ofSeconds(20), "the idle instance expires", () ->
+            Wait.until(Duration.ofSeconds(20), "the idle instance expires", () ->
                     http.get("/internal/consumers/" + group + "/instances/idle", null).status() == 404);
 
-            assertEquals(40403, http.get(base + "/subscription", TestHttp.V2).errorCode());
-            TestKafka.await(Duration.ofSeconds(20), "the group is empty", () -> {
+            assertEquals(40403, http.get(base + "/subscription", ConsumerHttp.V2).errorCode());
+            Wait.until(Duration.ofSeconds(20), "the group is empty", () -> {
                 try {
                     var description = admin.describeConsumerGroups(List.of(group)).all().get().get(group);
                     return description.groupState() == GroupState.EMPTY && description.members().isEmpty();

@@ -1,13 +1,12 @@
 package io.kafkarest.consume.api;
 
-import static io.kafkarest.consume.api.TestHttp.BINARY_V2;
+import static io.kafkarest.consume.api.ConsumerHttp.BINARY_V2;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.kafkarest.kafka.embedded.EmbeddedKafka;
+import io.kafkarest.testing.FreePorts;
 import io.kafkarest.testing.PrometheusScrape;
 import io.kafkarest.testing.TestKafka;
-import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
@@ -21,12 +20,10 @@ import org.junit.jupiter.api.TestInstance;
 @MicronautTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ConsumerMetricsTest implements TestPropertyProvider {
-    private final int managementPort = EmbeddedKafka.freePort();
+    private final int managementPort = FreePorts.next();
 
     @Inject
     EmbeddedServer server;
-    @Inject
-    JsonMapper jsonMapper;
 
     @Override
     public Map<String, String> getProperties() {
@@ -36,9 +33,9 @@ class ConsumerMetricsTest implements TestPropertyProvider {
 
     @Test
     void consumedRecordsShowInPrometheusUntilTheInstanceIsDeleted() {
-        TestHttp http = new TestHttp(server.getURI(), jsonMapper);
-        String topic = TestHttp.unique("metrics");
-        String group = TestHttp.unique("g");
+        ConsumerHttp http = new ConsumerHttp(server.getURI());
+        String topic = ConsumerHttp.unique("metrics");
+        String group = ConsumerHttp.unique("g");
         try (TestTopics kafka = new TestTopics()) {
             kafka.create(topic, 1);
             for (int i = 0; i < 3; i++) {

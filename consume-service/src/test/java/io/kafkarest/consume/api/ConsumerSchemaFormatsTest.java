@@ -1,22 +1,23 @@
 package io.kafkarest.consume.api;
 
-import static io.kafkarest.consume.api.TestHttp.V1;
+import static io.kafkarest.consume.api.ConsumerHttp.V1;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.protobuf.Descriptors.Descriptor;
 import com.google.protobuf.DynamicMessage;
-import io.kafkarest.kafka.embedded.EmbeddedKafka;
 import io.kafkarest.schema.ConfluentSchemaRegistryClient;
 import io.kafkarest.schema.SchemaRegistrySettings;
 import io.kafkarest.schema.SchemaType;
 import io.kafkarest.schema.protobuf.MessageIndexes;
 import io.kafkarest.schema.protobuf.ProtobufSchema;
 import io.kafkarest.schema.protobuf.ProtobufSchemaParser;
+import io.kafkarest.testing.FreePorts;
+import io.kafkarest.testing.TestHttp;
 import io.kafkarest.testing.TestKafka;
 import io.kafkarest.testing.TestRegistry;
-import io.micronaut.json.JsonMapper;
+import io.kafkarest.testing.Wait;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
@@ -75,10 +76,8 @@ class ConsumerSchemaFormatsTest implements TestPropertyProvider {
 
     @Inject
     EmbeddedServer server;
-    @Inject
-    JsonMapper jsonMapper;
 
-    private TestHttp http;
+    private ConsumerHttp http;
     private TestTopics kafka;
     private ConfluentSchemaRegistryClient registry;
 
@@ -86,12 +85,12 @@ class ConsumerSchemaFormatsTest implements TestPropertyProvider {
     public Map<String, String> getProperties() {
         return Map.of("kafka.bootstrap.servers", TestKafka.bootstrapServers(),
                 "schema-registry.url", TestRegistry.url(),
-                "endpoints.all.port", String.valueOf(EmbeddedKafka.freePort()));
+                "endpoints.all.port", String.valueOf(FreePorts.next()));
     }
 
     @BeforeAll
     void setUp() {
-        http = new TestHttp(server.getURI(), jsonMapper);
+        http = new ConsumerHttp(server.getURI());
         kafka = new TestTopics();
         registry = new ConfluentSchemaRegistryClient(new SchemaRegistrySettings(TestRegistry.url(), Duration.ofSeconds(10)));
     }
@@ -103,7 +102,7 @@ class ConsumerSchemaFormatsTest implements TestPropertyProvider {
 
     @Test
     void avroRecordsAreAnsweredInAvrosJsonEncodingWithTimestampAndHeaders() {
-        String topic = TestHttp.unique("avro");
+        String topic = ConsumerHttp.unique("avro");
         kafka.create(topic, 1);
         int keyId = registry.register(topic + "-key", SchemaType.AVRO, "\"string\"");
         int valueId = registry.register(topic + "-value", SchemaType.AVRO, USER.toString());
@@ -141,7 +140,7 @@ class ConsumerSchemaFormatsTest implements TestPropertyProvider {
 
     @Test
     void jsonSchemaRecordsAreAnsweredAsEmbeddedJson() {
-        String topic = TestHttp.unique("jsonschema");
+        String topic = ConsumerHttp.unique("jsonschema");
         kafka.create(topic, 1);
         int id = registry.register(topic + "-value", SchemaType.JSON,
                 "{\"type\":\"object\",\"properties\":{\"n\":{\"type\":\"integer\"},\"tags\":{\"type\":\"array\"}}}");
@@ -168,7 +167,7 @@ class ConsumerSchemaFormatsTest implements TestPropertyProvider {
 
     @Test
     void protobufRecordsAreReadAsTheMessageTheIndexesName() {
-        String topic = TestHttp.unique("protobuf");
+        String topic = ConsumerHttp.unique("protobuf");
         kafka.create(topic, 1);
         int id = registry.register(topic + "-value", SchemaType.PROTOBUF, SHOP.canonicalText());
         Descriptor item = SHOP.fileDescriptor().findMessageTypeByName("Item");
@@ -191,7 +190,7 @@ class ConsumerSchemaFormatsTest implements TestPropertyProvider {
 
     @Test
     void recordsBeforeOneNotInTheWireFormatAreAnsweredFirst() {
-        String topic = TestHttp.unique("notframed");
+        String topic = ConsumerHttp.unique("notframed");
         kafka.create(topic, 1);
         int id = registry.register(topic + "-value", SchemaType.AVRO, USER.toString());
         kafka.send(topic, 0, null, framed(id, avro(USER, user("a", 1, null))));
@@ -214,7 +213,7 @@ class ConsumerSchemaFormatsTest implements TestPropertyProvider {
 
     @Test
     void recordOfAnotherSchemaTypeOrUnknownIdFailsTheRead() {
-        String topic = TestHttp.unique("mismatch");
+        String topic = ConsumerHttp.unique("mismatch");
         kafka.create(topic, 1);
         int protobufId = registry.register(topic + "-value", SchemaType.PROTOBUF, SHOP.canonicalText());
         kafka.send(topic, 0, null, framed(protobufId, new byte[] {0}));
@@ -225,7 +224,7 @@ class ConsumerSchemaFormatsTest implements TestPropertyProvider {
         assertTrue(mismatch.map().get("message").toString().contains("is a PROTOBUF schema, not AVRO"),
                 mismatch.toString());
 
-        String unknown = TestHttp.unique("unknown");
+        String unknown = ConsumerHttp.unique("unknown");
         kafka.create(unknown, 1);
         kafka.send(unknown, 0, null, framed(987_654, new byte[] {2}));
         TestHttp.Reply missing = awaitFailure(createAndSubscribe("avro", unknown), AVRO_V2);
@@ -236,36 +235,36 @@ class ConsumerSchemaFormatsTest implements TestPropertyProvider {
 
     @Test
     void v1ReadsAvroFromATopic() {
-        String topic = TestHttp.unique("v1avro");
+        String topic = ConsumerHttp.unique("v1avro");
         kafka.create(topic, 1);
         int id = registry.register(topic + "-value", SchemaType.AVRO, USER.toString());
         kafka.send(topic, 0, null, framed(id, avro(USER, user("carol", null, null))));
-        String group = TestHttp.unique("g");
+        String group = ConsumerHttp.unique("g");
         TestHttp.Reply created = http.send("POST", "/consumers/" + group, V1, V1,
                 "{\"format\":\"avro\",\"auto.offset.reset\":\"smallest\"}");
         assertEquals(200, created.status(), created.toString());
         String base = "/consumers/" + group + "/instances/" + created.map().get("instance_id");
 
         List<Map<String, Object>> records = new ArrayList<>();
-        TestKafka.await(WAIT, "the v1 avro record", () -> {
+        Wait.until(WAIT, "the v1 avro record", () -> {
             TestHttp.Reply r = http.get(base + "/topics/" + topic, "application/vnd.kafka.avro.v1+json");
             assertEquals(200, r.status(), r.toString());
             assertEquals("application/vnd.kafka.avro.v1+json", r.contentType());
-            records.addAll(r.list());
+            records.addAll(r.objects());
             return !records.isEmpty();
         });
         assertEquals("carol", ((Map<?, ?>) records.getFirst().get("value")).get("name"));
     }
 
     private String createAndSubscribe(String format, String topic) {
-        return http.createAndSubscribe(TestHttp.unique("g"),
+        return http.createAndSubscribe(ConsumerHttp.unique("g"),
                 "{\"format\":\"" + format + "\",\"auto.offset.reset\":\"earliest\"}", topic);
     }
 
     /** Reads until a read fails (the first reads may answer nothing while the group forms) and answers it. */
     private TestHttp.Reply awaitFailure(String base, String accept) {
         List<TestHttp.Reply> failures = new ArrayList<>();
-        TestKafka.await(WAIT, "a failed read from " + base, () -> {
+        Wait.until(WAIT, "a failed read from " + base, () -> {
             TestHttp.Reply r = http.get(base + "/records", accept);
             if (r.status() != 200) {
                 failures.add(r);

@@ -1,14 +1,15 @@
 package io.kafkarest.consume.api;
 
-import static io.kafkarest.consume.api.TestHttp.BINARY_V2;
-import static io.kafkarest.consume.api.TestHttp.JSON_V2;
-import static io.kafkarest.consume.api.TestHttp.V2;
+import static io.kafkarest.consume.api.ConsumerHttp.BINARY_V2;
+import static io.kafkarest.consume.api.ConsumerHttp.JSON_V2;
+import static io.kafkarest.consume.api.ConsumerHttp.V2;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.kafkarest.kafka.embedded.EmbeddedKafka;
+import io.kafkarest.testing.FreePorts;
+import io.kafkarest.testing.TestHttp;
 import io.kafkarest.testing.TestKafka;
-import io.micronaut.json.JsonMapper;
+import io.kafkarest.testing.Wait;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
@@ -39,22 +40,20 @@ class PositionsAndPartitionReadsTest implements TestPropertyProvider {
 
     @Inject
     EmbeddedServer server;
-    @Inject
-    JsonMapper jsonMapper;
 
-    private TestHttp http;
+    private ConsumerHttp http;
     private TestTopics topics;
     private KafkaProducer<byte[], byte[]> producer;
 
     @Override
     public Map<String, String> getProperties() {
         return Map.of("kafka.bootstrap.servers", TestKafka.bootstrapServers(),
-                "endpoints.all.port", String.valueOf(EmbeddedKafka.freePort()));
+                "endpoints.all.port", String.valueOf(FreePorts.next()));
     }
 
     @BeforeAll
     void setUp() {
-        http = new TestHttp(server.getURI(), jsonMapper);
+        http = new ConsumerHttp(server.getURI());
         topics = new TestTopics();
         producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers()),
                 new ByteArraySerializer(), new ByteArraySerializer());
@@ -68,7 +67,7 @@ class PositionsAndPartitionReadsTest implements TestPropertyProvider {
 
     @Test
     void readsByOffsetWithoutAnInstance() throws Exception {
-        String topic = TestHttp.unique("by-offset");
+        String topic = ConsumerHttp.unique("by-offset");
         topics.create(topic, 2);
         for (int i = 0; i < 5; i++) {
             send(topic, 1, null, "\"k" + i + "\"", "{\"n\":" + i + "}");
@@ -78,50 +77,52 @@ class PositionsAndPartitionReadsTest implements TestPropertyProvider {
         TestHttp.Reply three = http.get(path + "?offset=1&count=3", BINARY_V1);
         assertEquals(200, three.status(), three.toString());
         assertEquals(BINARY_V1, three.contentType());
-        assertEquals(List.of(1, 2, 3), TestHttp.offsets(three.list()));
-        assertEquals("\"k2\"", decode((String) three.list().get(1).get("key")));
-        assertEquals("{\"n\":3}", decode((String) three.list().get(2).get("value")));
-        assertEquals(1, ((Number) three.list().get(0).get("partition")).intValue());
+        assertEquals(List.of(1, 2, 3), ConsumerHttp.offsets(three.objects()));
+        assertEquals("\"k2\"", decode((String) three.objects().get(1).get("key")));
+        assertEquals("{\"n\":3}", decode((String) three.objects().get(2).get("value")));
+        assertEquals(1, ((Number) three.objects().get(0).get("partition")).intValue());
 
-        assertEquals(List.of(0), TestHttp.offsets(http.get(path + "?offset=0", BINARY_V2).list()), "count defaults to 1");
-        assertEquals(List.of(3, 4), TestHttp.offsets(http.get(path + "?offset=3&count=100", BINARY_V2).list()),
+        assertEquals(List.of(0), ConsumerHttp.offsets(http.get(path + "?offset=0", BINARY_V2).objects()),
+                "count defaults to 1");
+        assertEquals(List.of(3, 4), ConsumerHttp.offsets(http.get(path + "?offset=3&count=100", BINARY_V2).objects()),
                 "fewer when the partition ends sooner");
-        assertEquals(List.of(), http.get(path + "?offset=5&count=10", BINARY_V2).list(), "nothing at the end");
+        assertEquals(List.of(), http.get(path + "?offset=5&count=10", BINARY_V2).objects(), "nothing at the end");
         TestHttp.Reply json = http.get(path + "?offset=4", JSON_V2);
         assertEquals(JSON_V2, json.contentType());
-        assertEquals(Map.of("n", 4), json.list().get(0).get("value"));
+        assertEquals(Map.of("n", 4), json.objects().get(0).get("value"));
 
         assertError(http.get(path + "?offset=6", BINARY_V2), 422, 422, "out of range");
         assertError(http.get(path, BINARY_V2), 422, 422, "offset is required");
         assertError(http.get(path + "?offset=0&count=0", BINARY_V2), 422, 422, "count");
         assertError(http.get("/topics/" + topic + "/partitions/2/messages?offset=0", BINARY_V2), 404, 40402,
                 "Partition not found");
-        assertError(http.get("/topics/" + TestHttp.unique("missing") + "/partitions/0/messages?offset=0", BINARY_V2), 404,
+        assertError(http.get("/topics/" + ConsumerHttp.unique("missing") + "/partitions/0/messages?offset=0",
+                BINARY_V2), 404,
                 40401, "Topic not found");
     }
 
     @Test
     void seeksToTheFirstRecordAtOrAfterATimestamp() throws Exception {
-        String topic = TestHttp.unique("by-time");
+        String topic = ConsumerHttp.unique("by-time");
         topics.create(topic, 1);
         for (long t : new long[] {1_000, 2_000, 3_000}) {
             producer.send(new ProducerRecord<>(topic, 0, t, null, ("at " + t).getBytes(StandardCharsets.UTF_8)))
                     .get();
         }
-        String group = TestHttp.unique("g");
+        String group = ConsumerHttp.unique("g");
         String base = http.create(group, "{}");
         assertEquals(204, http.post(base + "/assignments",
                 "{\"partitions\":[{\"topic\":\"" + topic + "\",\"partition\":0}]}").status());
 
         assertEquals(204, seek(base, topic, "1500").status());
-        assertEquals(List.of(1, 2), TestHttp.offsets(http.readUntil(base, BINARY_V2, 2)));
+        assertEquals(List.of(1, 2), ConsumerHttp.offsets(http.readUntil(base, BINARY_V2, 2)));
         assertEquals(204, seek(base, topic, "\"1970-01-01T00:00:03Z\"").status());
-        assertEquals(List.of(2), TestHttp.offsets(http.readUntil(base, BINARY_V2, 1)));
+        assertEquals(List.of(2), ConsumerHttp.offsets(http.readUntil(base, BINARY_V2, 1)));
         List<Map<String, Object>> first = readAfterSeek(base, topic, "0");
         assertEquals(0, ((Number) first.get(0).get("offset")).intValue());
         assertEquals(204, seek(base, topic, "9999999").status(), "no record that late: the end");
         TestHttp.Reply none = http.get(base + "/records?timeout=300", BINARY_V2);
-        assertEquals(List.of(), none.list(), none.toString());
+        assertEquals(List.of(), none.objects(), none.toString());
 
         assertError(seek(base, topic, "\"yesterday\""), 422, 422, "timestamps[0].timestamp");
         assertError(http.post(base + "/positions", "{\"timestamps\":[{\"topic\":\"" + topic
@@ -130,12 +131,12 @@ class PositionsAndPartitionReadsTest implements TestPropertyProvider {
 
     @Test
     void aRebalanceDoesNotHangAWaitingReadAndTwoInstancesShareThePartitions() throws Exception {
-        String topic = TestHttp.unique("shared");
+        String topic = ConsumerHttp.unique("shared");
         topics.create(topic, 2);
-        String group = TestHttp.unique("g");
+        String group = ConsumerHttp.unique("g");
         String a = http.create(group, "{\"name\":\"a\",\"auto.offset.reset\":\"earliest\"}");
         subscribe(a, topic);
-        TestKafka.await(WAIT, "a owns both partitions", () -> {
+        Wait.until(WAIT, "a owns both partitions", () -> {
             http.get(a + "/records?timeout=200", BINARY_V2);
             return http.get(a + "/assignments", V2).map().get("partitions") instanceof List<?> l && l.size() == 2;
         });
@@ -154,7 +155,7 @@ class PositionsAndPartitionReadsTest implements TestPropertyProvider {
         assertTrue(tookMs < 8_000 + 5_000, "the waiting read answered within its timeout and a margin: " + tookMs);
         assertEquals(200, joining.get(20, TimeUnit.SECONDS).status());
 
-        TestKafka.await(WAIT, "a and b own one partition each", () -> {
+        Wait.until(WAIT, "a and b own one partition each", () -> {
             http.get(a + "/records?timeout=200", BINARY_V2);
             http.get(b + "/records?timeout=200", BINARY_V2);
             return partitions(a) == 1 && partitions(b) == 1;
@@ -163,9 +164,9 @@ class PositionsAndPartitionReadsTest implements TestPropertyProvider {
             send(topic, i % 2, null, null, "r" + i);
         }
         List<Map<String, Object>> read = new ArrayList<>();
-        TestKafka.await(WAIT, "every record read once between a and b", () -> {
-            read.addAll(http.get(a + "/records?timeout=200", BINARY_V2).list());
-            read.addAll(http.get(b + "/records?timeout=200", BINARY_V2).list());
+        Wait.until(WAIT, "every record read once between a and b", () -> {
+            read.addAll(http.get(a + "/records?timeout=200", BINARY_V2).objects());
+            read.addAll(http.get(b + "/records?timeout=200", BINARY_V2).objects());
             return read.size() >= 10;
         });
         assertEquals(10, read.size(), "no record twice");

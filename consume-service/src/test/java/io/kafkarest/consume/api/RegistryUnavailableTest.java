@@ -3,9 +3,10 @@ package io.kafkarest.consume.api;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.kafkarest.kafka.embedded.EmbeddedKafka;
+import io.kafkarest.testing.FreePorts;
+import io.kafkarest.testing.TestHttp;
 import io.kafkarest.testing.TestKafka;
-import io.micronaut.json.JsonMapper;
+import io.kafkarest.testing.Wait;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
@@ -25,14 +26,12 @@ import org.junit.jupiter.api.TestInstance;
 @MicronautTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RegistryUnavailableTest implements TestPropertyProvider {
-    private final String deadRegistry = "http://127.0.0.1:" + EmbeddedKafka.freePort() + "/apis/ccompat/v7";
+    private final String deadRegistry = "http://127.0.0.1:" + FreePorts.next() + "/apis/ccompat/v7";
 
     @Inject
     EmbeddedServer server;
-    @Inject
-    JsonMapper jsonMapper;
 
-    private TestHttp http;
+    private ConsumerHttp http;
     private TestTopics kafka;
 
     @Override
@@ -40,12 +39,12 @@ class RegistryUnavailableTest implements TestPropertyProvider {
         return Map.of("kafka.bootstrap.servers", TestKafka.bootstrapServers(),
                 "schema-registry.url", deadRegistry,
                 "schema-registry.timeout", "2s",
-                "endpoints.all.port", String.valueOf(EmbeddedKafka.freePort()));
+                "endpoints.all.port", String.valueOf(FreePorts.next()));
     }
 
     @BeforeAll
     void setUp() {
-        http = new TestHttp(server.getURI(), jsonMapper);
+        http = new ConsumerHttp(server.getURI());
         kafka = new TestTopics();
     }
 
@@ -62,7 +61,7 @@ class RegistryUnavailableTest implements TestPropertyProvider {
         String protobuf = createAndSubscribe("protobuf", topic);
 
         List<TestHttp.Reply> failures = new ArrayList<>();
-        TestKafka.await(Duration.ofSeconds(30), "a failed read", () -> {
+        Wait.until(Duration.ofSeconds(30), "a failed read", () -> {
             TestHttp.Reply r = http.get(protobuf + "/records", ConsumerSchemaFormatsTest.PROTOBUF_V2);
             if (r.status() != 200) {
                 failures.add(r);
@@ -77,10 +76,10 @@ class RegistryUnavailableTest implements TestPropertyProvider {
 
         String binary = createAndSubscribe("binary", topic);
         List<Map<String, Object>> records = new ArrayList<>();
-        TestKafka.await(Duration.ofSeconds(30), "the record as binary", () -> {
-            TestHttp.Reply r = http.get(binary + "/records", TestHttp.BINARY_V2);
+        Wait.until(Duration.ofSeconds(30), "the record as binary", () -> {
+            TestHttp.Reply r = http.get(binary + "/records", ConsumerHttp.BINARY_V2);
             assertEquals(200, r.status(), r.toString());
-            records.addAll(r.list());
+            records.addAll(r.objects());
             return !records.isEmpty();
         });
         assertEquals(0, ((Number) records.getFirst().get("offset")).intValue());
@@ -89,7 +88,7 @@ class RegistryUnavailableTest implements TestPropertyProvider {
     }
 
     private String createAndSubscribe(String format, String topic) {
-        return http.createAndSubscribe(TestHttp.unique("g"),
+        return http.createAndSubscribe(ConsumerHttp.unique("g"),
                 "{\"format\":\"" + format + "\",\"auto.offset.reset\":\"earliest\"}", topic);
     }
 }

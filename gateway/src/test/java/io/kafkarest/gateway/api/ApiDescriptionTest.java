@@ -5,13 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.kafkarest.gateway.api.DocumentedRoutesTest.DocumentedRoute;
-import io.kafkarest.gateway.stub.Http;
 import io.kafkarest.gateway.stub.StubBackend;
+import io.kafkarest.testing.FreePorts;
+import io.kafkarest.testing.TestHttp;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
-import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -36,6 +36,7 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 @MicronautTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ApiDescriptionTest implements TestPropertyProvider {
+    private static final TestHttp HTTP = TestHttp.to("");
     /**
      * Documented by a seed (003, a tutorial) but not served by Kafka Connect 4.3.1 nor by connect-service (stock
      * Connect has no such resource), so not described; the test fails once it is described, to drop it from here.
@@ -58,7 +59,7 @@ class ApiDescriptionTest implements TestPropertyProvider {
                 "gateway.services.produce-service.urls", produce.url(),
                 "gateway.services.consume-service.urls", consume.url(),
                 "gateway.services.connect-service.urls", connect.url(),
-                "endpoints.all.port", String.valueOf(StubBackend.freePort()));
+                "endpoints.all.port", String.valueOf(FreePorts.next()));
     }
 
     @AfterEach
@@ -133,38 +134,38 @@ class ApiDescriptionTest implements TestPropertyProvider {
 
     @Test
     void swaggerUiShowsTheDocument() {
-        HttpResponse<byte[]> page = Http.get(gateway() + "/swagger-ui/");
-        assertEquals(200, page.statusCode(), Http.text(page));
+        TestHttp.Reply page = HTTP.get(gateway() + "/swagger-ui/");
+        assertEquals(200, page.status(), page.body());
         assertTrue(page.headers().firstValue("Content-Type").orElse("").startsWith("text/html"),
                 page.headers().toString());
-        assertTrue(Http.text(page).contains("\"../openapi.yaml\""), Http.text(page));
-        assertTrue(Http.text(page).contains("swagger-ui-bundle.js"), Http.text(page));
+        assertTrue(page.body().contains("\"../openapi.yaml\""), page.body());
+        assertTrue(page.body().contains("swagger-ui-bundle.js"), page.body());
 
         for (String asset : List.of("swagger-ui-bundle.js", "swagger-ui-standalone-preset.js", "swagger-ui.css")) {
-            HttpResponse<byte[]> file = Http.get(gateway() + "/swagger-ui/" + asset);
-            assertEquals(200, file.statusCode(), asset + ": " + Http.text(file));
-            assertTrue(file.body().length > 1000, asset);
+            TestHttp.Reply file = HTTP.get(gateway() + "/swagger-ui/" + asset);
+            assertEquals(200, file.status(), asset + ": " + file.body());
+            assertTrue(file.bytes().length > 1000, asset);
         }
-        HttpResponse<byte[]> index = Http.get(gateway() + "/swagger-ui/index.html");
-        assertEquals(Http.text(page), Http.text(index), "the webjar's petstore page is not shown");
+        TestHttp.Reply index = HTTP.get(gateway() + "/swagger-ui/index.html");
+        assertEquals(page.body(), index.body(), "the webjar's petstore page is not shown");
 
-        HttpResponse<byte[]> bare = Http.get(gateway() + "/swagger-ui");
-        assertEquals(301, bare.statusCode(), Http.text(bare));
+        TestHttp.Reply bare = HTTP.get(gateway() + "/swagger-ui");
+        assertEquals(301, bare.status(), bare.body());
         assertEquals("swagger-ui/", bare.headers().firstValue("Location").orElse(null));
     }
 
     @Test
     void otherPathsAreStillRoutedOrUnknown() {
-        HttpResponse<byte[]> unknown = Http.get(gateway() + "/openapi.json");
-        assertEquals(404, unknown.statusCode(), Http.text(unknown));
-        assertTrue(Http.text(unknown).contains("\"error_code\":404"), Http.text(unknown));
+        TestHttp.Reply unknown = HTTP.get(gateway() + "/openapi.json");
+        assertEquals(404, unknown.status(), unknown.body());
+        assertTrue(unknown.body().contains("\"error_code\":404"), unknown.body());
     }
 
     private Map<String, Object> openApi() {
-        HttpResponse<byte[]> answer = Http.get(gateway() + "/openapi.yaml");
-        assertEquals(200, answer.statusCode(), Http.text(answer));
+        TestHttp.Reply answer = HTTP.get(gateway() + "/openapi.yaml");
+        assertEquals(200, answer.status(), answer.body());
         assertEquals("application/yaml", answer.headers().firstValue("Content-Type").orElse(""));
-        Object doc = new Yaml(new SafeConstructor(new LoaderOptions())).load(Http.text(answer));
+        Object doc = new Yaml(new SafeConstructor(new LoaderOptions())).load(answer.body());
         return map(doc);
     }
 

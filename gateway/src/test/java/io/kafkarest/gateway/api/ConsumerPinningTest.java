@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.kafkarest.gateway.stub.ConsumeNodeStub;
-import io.kafkarest.gateway.stub.Http;
-import io.kafkarest.gateway.stub.StubBackend;
+import io.kafkarest.testing.FreePorts;
+import io.kafkarest.testing.TestHttp;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
@@ -15,7 +15,6 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import java.io.IOException;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -30,6 +29,7 @@ import org.junit.jupiter.api.TestInstance;
 @MicronautTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ConsumerPinningTest implements TestPropertyProvider {
+    private static final TestHttp HTTP = TestHttp.to("");
     private static final String V2 = "application/vnd.kafka.v2+json";
 
     private final ConsumeNodeStub node1 = ConsumeNodeStub.start("node-1");
@@ -47,7 +47,7 @@ class ConsumerPinningTest implements TestPropertyProvider {
     }
 
     private static Map<String, String> gatewayProperties(ConsumeNodeStub... nodes) {
-        String down = "http://127.0.0.1:" + StubBackend.freePort();
+        String down = "http://127.0.0.1:" + FreePorts.next();
         Map<String, String> props = new HashMap<>(Map.of(
                 "gateway.services.admin-service.urls", down,
                 "gateway.services.produce-service.urls", down,
@@ -56,7 +56,7 @@ class ConsumerPinningTest implements TestPropertyProvider {
                 String.join(",", Stream.of(nodes).map(ConsumeNodeStub::url).toList()),
                 "gateway.owner-lookup-timeout", "1s",
                 "micronaut.server.port", "-1",
-                "endpoints.all.port", String.valueOf(StubBackend.freePort())));
+                "endpoints.all.port", String.valueOf(FreePorts.next())));
         return props;
     }
 
@@ -77,18 +77,18 @@ class ConsumerPinningTest implements TestPropertyProvider {
     }
 
     private Map<String, Object> create(String gatewayUrl, String group, String name) {
-        HttpResponse<byte[]> r = Http.post(gatewayUrl + "/consumers/" + group,
+        TestHttp.Reply r = HTTP.post(gatewayUrl + "/consumers/" + group,
                 "{\"name\":\"" + name + "\",\"format\":\"binary\",\"auto.offset.reset\":\"earliest\"}",
                 "Content-Type", V2, "Accept", V2);
-        assertEquals(200, r.statusCode(), Http.text(r));
+        assertEquals(200, r.status(), r.body());
         return read(r);
     }
 
-    private Map<String, Object> read(HttpResponse<byte[]> r) {
+    private Map<String, Object> read(TestHttp.Reply r) {
         try {
             return json.readValue(r.body(), Argument.mapOf(String.class, Object.class));
         } catch (IOException e) {
-            throw new IllegalStateException(Http.text(r), e);
+            throw new IllegalStateException(r.body(), e);
         }
     }
 
@@ -121,13 +121,13 @@ class ConsumerPinningTest implements TestPropertyProvider {
             String base = gateway() + "/consumers/" + group + "/instances/" + instance;
             ConsumeNodeStub owner = instance.equals("c1") ? owner1 : owner2;
             ConsumeNodeStub other = owner == node1 ? node2 : node1;
-            List<HttpResponse<byte[]>> answers = List.of(
-                    Http.post(base + "/subscription", "{\"topics\":[\"t\"]}", "Content-Type", V2),
-                    Http.get(base + "/records?timeout=100", "Accept", "application/vnd.kafka.binary.v2+json"),
-                    Http.post(base + "/offsets", "{}", "Content-Type", V2),
-                    Http.get(base + "/topics/t"));
-            for (HttpResponse<byte[]> answer : answers) {
-                assertEquals(200, answer.statusCode(), Http.text(answer));
+            List<TestHttp.Reply> answers = List.of(
+                    HTTP.post(base + "/subscription", "{\"topics\":[\"t\"]}", "Content-Type", V2),
+                    HTTP.get(base + "/records?timeout=100", "Accept", "application/vnd.kafka.binary.v2+json"),
+                    HTTP.post(base + "/offsets", "{}", "Content-Type", V2),
+                    HTTP.get(base + "/topics/t"));
+            for (TestHttp.Reply answer : answers) {
+                assertEquals(200, answer.status(), answer.body());
                 assertEquals(owner.stub().name(), read(answer).get("node"));
             }
             assertTrue(other.stub().seen("/consumers/" + group + "/instances/" + instance).isEmpty(),
@@ -147,13 +147,13 @@ class ConsumerPinningTest implements TestPropertyProvider {
         props.put("gateway.external-url", "https://kafka.example.com/rest/");
         try (EmbeddedServer other = ApplicationContext.run(EmbeddedServer.class, props)) {
             String otherUrl = "http://127.0.0.1:" + other.getPort();
-            HttpResponse<byte[]> r = Http.get(otherUrl + "/consumers/" + group + "/instances/c1/records");
-            assertEquals(200, r.statusCode(), Http.text(r));
+            TestHttp.Reply r = HTTP.get(otherUrl + "/consumers/" + group + "/instances/c1/records");
+            assertEquals(200, r.status(), r.body());
             assertEquals(owner.stub().name(), read(r).get("node"));
             assertEquals(1, lookups(node1));
             assertEquals(1, lookups(node2));
 
-            assertEquals(200, Http.get(otherUrl + "/consumers/" + group + "/instances/c1/records").statusCode());
+            assertEquals(200, HTTP.get(otherUrl + "/consumers/" + group + "/instances/c1/records").status());
             assertEquals(2, lookups(node1) + lookups(node2), "the answer is remembered");
 
             Map<String, Object> created = create(otherUrl, group, "c2");
@@ -168,15 +168,15 @@ class ConsumerPinningTest implements TestPropertyProvider {
         create(gateway(), group, "dup");
         ConsumeNodeStub owner = ownerOf(group, "dup", node1, node2);
 
-        HttpResponse<byte[]> again = Http.post(gateway() + "/consumers/" + group, "{\"name\":\"dup\"}",
+        TestHttp.Reply again = HTTP.post(gateway() + "/consumers/" + group, "{\"name\":\"dup\"}",
                 "Content-Type", V2, "Accept", V2);
-        assertEquals(409, again.statusCode(), Http.text(again));
+        assertEquals(409, again.status(), again.body());
         assertEquals(40902, ((Number) read(again).get("error_code")).intValue());
         try (EmbeddedServer restarted = ApplicationContext.run(EmbeddedServer.class,
                 new HashMap<String, Object>(gatewayProperties(node1, node2)))) {
-            HttpResponse<byte[]> v1 = Http.post("http://127.0.0.1:" + restarted.getPort() + "/consumers/" + group,
+            TestHttp.Reply v1 = HTTP.post("http://127.0.0.1:" + restarted.getPort() + "/consumers/" + group,
                     "{\"id\":\"dup\"}", "Content-Type", "application/vnd.kafka.v1+json");
-            assertEquals(409, v1.statusCode(), "a gateway that never saw the instance: " + Http.text(v1));
+            assertEquals(409, v1.status(), "a gateway that never saw the instance: " + v1.body());
             assertEquals(40902, ((Number) read(v1).get("error_code")).intValue());
         }
         ownerOf(group, "dup", node1, node2); // still exactly one
@@ -188,11 +188,11 @@ class ConsumerPinningTest implements TestPropertyProvider {
     @Test
     void unknownInstanceIsA40403() {
         long start = System.nanoTime();
-        HttpResponse<byte[]> r = Http.get(gateway() + "/consumers/g/instances/nobody/records");
+        TestHttp.Reply r = HTTP.get(gateway() + "/consumers/g/instances/nobody/records");
         assertFast(start);
-        assertEquals(404, r.statusCode());
+        assertEquals(404, r.status());
         assertEquals(40403, ((Number) read(r).get("error_code")).intValue());
-        assertTrue(read(r).get("message").toString().startsWith("Consumer instance not found"), Http.text(r));
+        assertTrue(read(r).get("message").toString().startsWith("Consumer instance not found"), r.body());
         assertEquals(1, lookups(node1));
         assertEquals(1, lookups(node2));
     }
@@ -204,12 +204,12 @@ class ConsumerPinningTest implements TestPropertyProvider {
         ConsumeNodeStub owner = ownerOf(group, "c1", node1, node2);
         String base = gateway() + "/consumers/" + group + "/instances/c1";
         int createLookups = lookups(node1) + lookups(node2);
-        assertEquals(204, Http.send("DELETE", base, null, "Content-Type", V2).statusCode());
+        assertEquals(204, HTTP.send("DELETE", base, null, "Content-Type", V2).status());
         assertTrue(owner.stub().seen().stream().anyMatch(s -> s.method().equals("DELETE")));
         assertEquals(createLookups, lookups(node1) + lookups(node2));
 
-        HttpResponse<byte[]> r = Http.get(base + "/records");
-        assertEquals(404, r.statusCode());
+        TestHttp.Reply r = HTTP.get(base + "/records");
+        assertEquals(404, r.status());
         assertEquals(40403, ((Number) read(r).get("error_code")).intValue());
         assertEquals(createLookups + 2, lookups(node1) + lookups(node2),
                 "the gateway forgot the instance and asked the nodes");
@@ -228,13 +228,13 @@ class ConsumerPinningTest implements TestPropertyProvider {
 
             for (int i = 0; i < 2; i++) { // pinned owner refuses; then nobody has it
                 long start = System.nanoTime();
-                HttpResponse<byte[]> r = Http.get(otherUrl + "/consumers/gone-group/instances/c1/records");
+                TestHttp.Reply r = HTTP.get(otherUrl + "/consumers/gone-group/instances/c1/records");
                 assertFast(start);
-                assertEquals(404, r.statusCode(), Http.text(r));
+                assertEquals(404, r.status(), r.body());
                 assertEquals(40403, ((Number) read(r).get("error_code")).intValue());
                 if (i == 0) {
                     assertTrue(String.valueOf(read(r).get("message")).contains(owner.url() + ") is gone"),
-                            "says the node holding the instance is gone: " + Http.text(r));
+                            "says the node holding the instance is gone: " + r.body());
                 }
             }
         } finally {

@@ -6,9 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.kafkarest.gateway.core.RouteTable;
 import io.kafkarest.gateway.stub.ConsumeNodeStub;
-import io.kafkarest.gateway.stub.Http;
-import io.kafkarest.gateway.stub.StubBackend;
 import io.kafkarest.gateway.stub.StubBackend.Seen;
+import io.kafkarest.gateway.stub.StubBackend;
+import io.kafkarest.testing.FreePorts;
+import io.kafkarest.testing.TestHttp;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
@@ -16,7 +17,6 @@ import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,6 +35,7 @@ import org.junit.jupiter.api.TestInstance;
 @MicronautTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DocumentedRoutesTest implements TestPropertyProvider {
+    private static final TestHttp HTTP = TestHttp.to("");
     private static final String GROUP = "testgroup";
     private static final String INSTANCE = "my_consumer";
 
@@ -55,7 +56,7 @@ class DocumentedRoutesTest implements TestPropertyProvider {
                 "gateway.services.produce-service.urls", produce.url(),
                 "gateway.services.consume-service.urls", consume.url(),
                 "gateway.services.connect-service.urls", connect.url(),
-                "endpoints.all.port", String.valueOf(StubBackend.freePort()));
+                "endpoints.all.port", String.valueOf(FreePorts.next()));
     }
 
     @AfterAll
@@ -77,24 +78,24 @@ class DocumentedRoutesTest implements TestPropertyProvider {
         Set<String> families = new TreeSet<>();
         for (DocumentedRoute route : routes) {
             if (route.kind().equals("instance") && !consume.owns(GROUP, INSTANCE)) {
-                HttpResponse<byte[]> created = Http.post(gateway() + "/consumers/" + GROUP,
+                TestHttp.Reply created = HTTP.post(gateway() + "/consumers/" + GROUP,
                         "{\"name\":\"" + INSTANCE + "\"}", "Content-Type", "application/vnd.kafka.v2+json");
-                assertEquals(200, created.statusCode(), Http.text(created));
+                assertEquals(200, created.status(), created.body());
             }
             nodes.values().forEach(StubBackend::clear);
 
             byte[] body = Set.of("POST", "PUT", "PATCH").contains(route.method())
                     ? "{}".getBytes(StandardCharsets.UTF_8) : null;
-            HttpResponse<byte[]> answer = body == null
-                    ? Http.send(route.method(), gateway() + route.pathAndQuery(), null)
-                    : Http.send(route.method(), gateway() + route.pathAndQuery(), body,
+            TestHttp.Reply answer = body == null
+                    ? HTTP.send(route.method(), gateway() + route.pathAndQuery(), null)
+                    : HTTP.send(route.method(), gateway() + route.pathAndQuery(), body,
                             "Content-Type", "application/json");
 
             StubBackend expected = nodes.get(route.service());
             List<Seen> seen = expected.seen().stream().filter(s -> !s.path().startsWith("/internal/")).toList();
             assertEquals(1, seen.size(), route + ": reaches its service once, saw " + seen.stream()
-                    .map(s -> s.method() + " " + s.uri()).toList() + ", answer " + answer.statusCode() + " "
-                    + Http.text(answer));
+                    .map(s -> s.method() + " " + s.uri()).toList() + ", answer " + answer.status() + " "
+                    + answer.body());
             assertEquals(route.method(), seen.getFirst().method(), route.toString());
             assertEquals(route.pathAndQuery(), seen.getFirst().uri(), route + ": path and query intact");
             nodes.forEach((service, node) -> {

@@ -1,17 +1,15 @@
 package io.kafkarest.gateway.api;
 
-import static io.kafkarest.gateway.stub.Http.post;
-import static io.kafkarest.gateway.stub.Http.text;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.kafkarest.gateway.stub.Http;
 import io.kafkarest.gateway.stub.StubBackend;
+import io.kafkarest.testing.FreePorts;
+import io.kafkarest.testing.TestHttp;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -22,8 +20,9 @@ import org.junit.jupiter.api.TestInstance;
 @MicronautTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class GatewayFailureTest implements TestPropertyProvider {
+    private static final TestHttp HTTP = TestHttp.to("");
     private final StubBackend slowConsume = StubBackend.start("slow-consume");
-    private final int closedPort = StubBackend.freePort();
+    private final int closedPort = FreePorts.next();
 
     @Inject
     EmbeddedServer server;
@@ -36,7 +35,7 @@ class GatewayFailureTest implements TestPropertyProvider {
                 "gateway.services.consume-service.urls", slowConsume.url(),
                 "gateway.services.connect-service.urls", "",
                 "micronaut.http.client.read-timeout", "1s",
-                "endpoints.all.port", String.valueOf(StubBackend.freePort()));
+                "endpoints.all.port", String.valueOf(FreePorts.next()));
     }
 
     @AfterAll
@@ -51,41 +50,41 @@ class GatewayFailureTest implements TestPropertyProvider {
     @Test
     void closedPortIsA502() {
         long start = System.nanoTime();
-        HttpResponse<byte[]> r = post(gateway() + "/topics/t", "{}", "Content-Type", "application/json");
+        TestHttp.Reply r = HTTP.post(gateway() + "/topics/t", "{}", "Content-Type", "application/json");
         assertFast(start);
-        assertEquals(502, r.statusCode());
-        assertTrue(text(r).contains("\"error_code\":502"), text(r));
-        assertTrue(text(r).contains("produce-service is unavailable: "), text(r));
+        assertEquals(502, r.status());
+        assertTrue(r.body().contains("\"error_code\":502"), r.body());
+        assertTrue(r.body().contains("produce-service is unavailable: "), r.body());
         assertEquals("application/json", r.headers().firstValue("Content-Type").orElseThrow());
-        assertEquals(502, post(gateway() + "/topics/t", "{}", "Content-Type", "application/json").statusCode());
+        assertEquals(502, HTTP.post(gateway() + "/topics/t", "{}", "Content-Type", "application/json").status());
     }
 
     @Test
     void unresolvableHostIsA502() {
         long start = System.nanoTime();
-        HttpResponse<byte[]> r = Http.get(gateway() + "/topics");
+        TestHttp.Reply r = HTTP.get(gateway() + "/topics");
         assertFast(start);
-        assertEquals(502, r.statusCode());
-        assertTrue(text(r).contains("admin-service is unavailable: cannot resolve host no-such-host.invalid"),
-                text(r));
+        assertEquals(502, r.status());
+        assertTrue(r.body().contains("admin-service is unavailable: cannot resolve host no-such-host.invalid"),
+                r.body());
     }
 
     @Test
     void noConfiguredEndpointIsA503() {
-        HttpResponse<byte[]> r = Http.get(gateway() + "/connectors");
-        assertEquals(503, r.statusCode());
-        assertTrue(text(r).contains("\"error_code\":503"), text(r));
-        assertTrue(text(r).contains("connect-service is unavailable: no endpoint configured"), text(r));
+        TestHttp.Reply r = HTTP.get(gateway() + "/connectors");
+        assertEquals(503, r.status());
+        assertTrue(r.body().contains("\"error_code\":503"), r.body());
+        assertTrue(r.body().contains("connect-service is unavailable: no endpoint configured"), r.body());
     }
 
     @Test
     void hangingBackendIsA504() {
         long start = System.nanoTime();
-        HttpResponse<byte[]> r = Http.get(gateway() + "/topics/t/partitions/0/messages?stub_hang=true");
+        TestHttp.Reply r = HTTP.get(gateway() + "/topics/t/partitions/0/messages?stub_hang=true");
         assertFast(start);
-        assertEquals(504, r.statusCode());
-        assertTrue(text(r).contains("\"error_code\":504"), text(r));
-        assertTrue(text(r).contains("consume-service did not answer in time"), text(r));
+        assertEquals(504, r.status());
+        assertTrue(r.body().contains("\"error_code\":504"), r.body());
+        assertTrue(r.body().contains("consume-service did not answer in time"), r.body());
     }
 
     private static void assertFast(long startNanos) {

@@ -3,9 +3,10 @@ package io.kafkarest.gateway.api;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.kafkarest.gateway.stub.Http;
 import io.kafkarest.gateway.stub.StubBackend;
+import io.kafkarest.testing.FreePorts;
 import io.kafkarest.testing.PrometheusScrape;
+import io.kafkarest.testing.TestHttp;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
@@ -20,9 +21,10 @@ import org.junit.jupiter.api.TestInstance;
 @MicronautTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class GatewayMetricsTest implements TestPropertyProvider {
+    private static final TestHttp HTTP = TestHttp.to("");
     private final StubBackend admin = StubBackend.start("admin");
-    private final int closedPort = StubBackend.freePort();
-    private final int managementPort = StubBackend.freePort();
+    private final int closedPort = FreePorts.next();
+    private final int managementPort = FreePorts.next();
 
     @Inject
     EmbeddedServer server;
@@ -44,11 +46,11 @@ class GatewayMetricsTest implements TestPropertyProvider {
     @Test
     void routesRetriesAndBackendErrorsShowInPrometheus() {
         String gateway = "http://127.0.0.1:" + server.getPort();
-        assertEquals(200, Http.get(gateway + "/topics").statusCode());
-        assertEquals(200, Http.get(gateway + "/topics").statusCode()); // round robin: one of the two met the closed port
-        assertEquals(502, Http.post(gateway + "/topics/t", "{}", "Content-Type", "application/json").statusCode());
-        assertEquals(404, Http.get(gateway + "/no/such/path").statusCode());
-        assertEquals(405, Http.send("DELETE", gateway + "/brokers", new byte[0]).statusCode());
+        assertEquals(200, HTTP.get(gateway + "/topics").status());
+        assertEquals(200, HTTP.get(gateway + "/topics").status()); // round robin: one of the two met the closed port
+        assertEquals(502, HTTP.post(gateway + "/topics/t", "{}", "Content-Type", "application/json").status());
+        assertEquals(404, HTTP.get(gateway + "/no/such/path").status());
+        assertEquals(405, HTTP.delete(gateway + "/brokers").status());
 
         PrometheusScrape scrape = PrometheusScrape.awaitAtLeast(managementPort,
                 "kafkarest_gateway_requests_seconds_count",

@@ -1,17 +1,15 @@
 package io.kafkarest.gateway.api;
 
-import static io.kafkarest.gateway.stub.Http.post;
-import static io.kafkarest.gateway.stub.Http.send;
-import static io.kafkarest.gateway.stub.Http.text;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.kafkarest.gateway.stub.ChunkPublisher;
-import io.kafkarest.gateway.stub.Http;
-import io.kafkarest.gateway.stub.StubBackend;
 import io.kafkarest.gateway.stub.StubBackend.Seen;
+import io.kafkarest.gateway.stub.StubBackend;
+import io.kafkarest.testing.FreePorts;
+import io.kafkarest.testing.TestHttp;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
@@ -24,17 +22,17 @@ import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.stream.Collectors;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -43,12 +41,13 @@ import org.junit.jupiter.api.TestInstance;
 @MicronautTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class GatewayProxyTest implements TestPropertyProvider {
+    private static final TestHttp HTTP = TestHttp.to("");
     private final StubBackend admin1 = StubBackend.start("admin-1");
     private final StubBackend admin2 = StubBackend.start("admin-2");
     private final StubBackend produce = StubBackend.start("produce-1");
     private final StubBackend consume = StubBackend.start("consume-1");
     private final StubBackend connect = StubBackend.start("connect-1");
-    private final int managementPort = StubBackend.freePort();
+    private final int managementPort = FreePorts.next();
 
     @Inject
     EmbeddedServer server;
@@ -84,16 +83,16 @@ class GatewayProxyTest implements TestPropertyProvider {
 
     @Test
     void forwardsMethodPathQueryHeadersAndReturnsTheAnswer() {
-        HttpResponse<byte[]> r = Http.get(gateway() + "/topics/orders?x=1&y=a%20b", "Accept", "application/vnd.kafka.v2+json",
+        TestHttp.Reply r = HTTP.get(gateway() + "/topics/orders?x=1&y=a%20b", "Accept", "application/vnd.kafka.v2+json",
                 "X-Custom", "c1");
-        assertEquals(200, r.statusCode());
+        assertEquals(200, r.status());
         Seen seen = adminSeen().getFirst();
         assertEquals("GET", seen.method());
         assertEquals("/topics/orders?x=1&y=a%20b", seen.uri());
         assertEquals("application/vnd.kafka.v2+json", seen.header("Accept"));
         assertEquals("c1", seen.header("X-Custom"));
         String node = r.headers().firstValue("X-Stub").orElseThrow();
-        assertEquals(node + " GET /topics/orders?x=1&y=a%20b", text(r));
+        assertEquals(node + " GET /topics/orders?x=1&y=a%20b", r.body());
         assertEquals("text/plain", r.headers().firstValue("Content-Type").orElseThrow());
     }
 
@@ -108,11 +107,11 @@ class GatewayProxyTest implements TestPropertyProvider {
             for (int c = 0; c < clients; c++) {
                 done.add(pool.submit(() -> {
                     for (int i = 0; i < requestsEach; i++) {
-                        HttpResponse<byte[]> produced = post(gateway() + "/topics/orders",
+                        TestHttp.Reply produced = HTTP.post(gateway() + "/topics/orders",
                                 "{\"records\":[{\"value\":\"" + large + "\"}]}",
                                 "Content-Type", "application/vnd.kafka.binary.v2+json");
-                        assertEquals(200, produced.statusCode(), text(produced));
-                        assertEquals(200, Http.get(gateway() + "/connectors").statusCode());
+                        assertEquals(200, produced.status(), produced.body());
+                        assertEquals(200, HTTP.get(gateway() + "/connectors").status());
                     }
                     return null;
                 }));
@@ -134,7 +133,7 @@ class GatewayProxyTest implements TestPropertyProvider {
 
     @Test
     void setsForwardedHeaders() {
-        Http.get(gateway() + "/brokers", "X-Forwarded-For", "203.0.113.7");
+        HTTP.get(gateway() + "/brokers", "X-Forwarded-For", "203.0.113.7");
         Seen seen = adminSeen().getFirst();
         assertEquals("203.0.113.7, 127.0.0.1", seen.header("X-Forwarded-For"));
         assertEquals("http", seen.header("X-Forwarded-Proto"));
@@ -145,18 +144,21 @@ class GatewayProxyTest implements TestPropertyProvider {
 
     @Test
     void routesByMethodAndPathToEachService() {
-        assertEquals("connect-1", Http.get(gateway() + "/").headers().firstValue("X-Stub").orElseThrow());
-        assertEquals("connect-1", Http.get(gateway() + "/health").headers().firstValue("X-Stub").orElseThrow());
-        assertEquals("connect-1", send("PUT", gateway() + "/connectors/c/pause", null)
+        assertEquals("connect-1", HTTP.get(gateway() + "/").headers().firstValue("X-Stub").orElseThrow());
+        assertEquals("connect-1", HTTP.get(gateway() + "/health").headers().firstValue("X-Stub").orElseThrow());
+        assertEquals("connect-1", HTTP.send("PUT", gateway() + "/connectors/c/pause", null)
                 .headers().firstValue("X-Stub").orElseThrow());
-        assertEquals("connect-1", Http.get(gateway() + "/connector-plugins").headers().firstValue("X-Stub").orElseThrow());
-        assertEquals("produce-1", post(gateway() + "/topics/orders", "{\"records\":[]}",
+        assertEquals("connect-1", HTTP.get(gateway() + "/connector-plugins").headers().firstValue("X-Stub")
+                .orElseThrow());
+        assertEquals("produce-1", HTTP.post(gateway() + "/topics/orders", "{\"records\":[]}",
                 "Content-Type", "application/vnd.kafka.json.v2+json").headers().firstValue("X-Stub").orElseThrow());
-        assertEquals("produce-1", post(gateway() + "/v3/clusters/c/topics/t/records:batch", "{}")
+        assertEquals("produce-1", HTTP.post(gateway() + "/v3/clusters/c/topics/t/records:batch", "{}")
                 .headers().firstValue("X-Stub").orElseThrow());
-        assertTrue(Http.get(gateway() + "/topics/orders").headers().firstValue("X-Stub").orElseThrow().startsWith("admin"));
-        assertTrue(Http.get(gateway() + "/v3/clusters").headers().firstValue("X-Stub").orElseThrow().startsWith("admin"));
-        assertEquals("consume-1", Http.get(gateway() + "/topics/orders/partitions/0/messages?offset=2")
+        assertTrue(HTTP.get(gateway() + "/topics/orders").headers().firstValue("X-Stub").orElseThrow()
+                .startsWith("admin"));
+        assertTrue(HTTP.get(gateway() + "/v3/clusters").headers().firstValue("X-Stub").orElseThrow()
+                .startsWith("admin"));
+        assertEquals("consume-1", HTTP.get(gateway() + "/topics/orders/partitions/0/messages?offset=2")
                 .headers().firstValue("X-Stub").orElseThrow());
         assertEquals("POST", produce.seen().getFirst().method());
         assertEquals("{\"records\":[]}", new String(produce.seen().getFirst().body()));
@@ -165,29 +167,29 @@ class GatewayProxyTest implements TestPropertyProvider {
 
     @Test
     void returnsBackendErrorsAsTheyAre() {
-        HttpResponse<byte[]> r = Http.get(gateway() + "/topics/missing?stub_status=404");
-        assertEquals(404, r.statusCode());
-        assertTrue(text(r).contains("\"error_code\":40401"), text(r));
-        assertTrue(text(r).contains("from admin-"), text(r));
+        TestHttp.Reply r = HTTP.get(gateway() + "/topics/missing?stub_status=404");
+        assertEquals(404, r.status());
+        assertTrue(r.body().contains("\"error_code\":40401"), r.body());
+        assertTrue(r.body().contains("from admin-"), r.body());
         assertEquals("application/json", r.headers().firstValue("Content-Type").orElseThrow());
     }
 
     @Test
     void unknownPathIsA404Json() {
-        HttpResponse<byte[]> r = Http.get(gateway() + "/no/such/path");
-        assertEquals(404, r.statusCode());
-        assertTrue(text(r).contains("\"error_code\":404"), text(r));
-        assertTrue(text(r).contains("/no/such/path"), text(r));
+        TestHttp.Reply r = HTTP.get(gateway() + "/no/such/path");
+        assertEquals(404, r.status());
+        assertTrue(r.body().contains("\"error_code\":404"), r.body());
+        assertTrue(r.body().contains("/no/such/path"), r.body());
         assertTrue(adminSeen().isEmpty() && produce.seen().isEmpty());
     }
 
     @Test
     void aKnownPathWithAnotherMethodIsA405JsonWithAllow() {
-        HttpResponse<byte[]> r = send("DELETE", gateway() + "/topics/orders", null);
-        assertEquals(405, r.statusCode(), text(r));
-        assertTrue(text(r).contains("\"error_code\":405"), text(r));
+        TestHttp.Reply r = HTTP.send("DELETE", gateway() + "/topics/orders", null);
+        assertEquals(405, r.status(), r.body());
+        assertTrue(r.body().contains("\"error_code\":405"), r.body());
         assertEquals("GET, HEAD, POST", r.headers().firstValue("Allow").orElseThrow());
-        assertEquals(405, send("PUT", gateway() + "/", null).statusCode(), "Connect's root is GET only");
+        assertEquals(405, HTTP.send("PUT", gateway() + "/", null).status(), "Connect's root is GET only");
         assertTrue(adminSeen().isEmpty() && produce.seen().isEmpty() && connect.seen().isEmpty());
     }
 
@@ -204,7 +206,7 @@ class GatewayProxyTest implements TestPropertyProvider {
                 assertTrue(answer.contains("\"error_code\":400"), path + ": " + answer);
             }
         }
-        assertEquals(200, Http.get(gateway() + "/topics/a%20b").statusCode(), "a well-formed escape passes");
+        assertEquals(200, HTTP.get(gateway() + "/topics/a%20b").status(), "a well-formed escape passes");
         assertTrue(connect.seen().isEmpty() && produce.seen().isEmpty(), "no service got a malformed request");
     }
 
@@ -212,12 +214,12 @@ class GatewayProxyTest implements TestPropertyProvider {
     void largeBodiesPassThroughIntactBothWays() {
         byte[] body = new byte[20 * 1024 * 1024];
         new Random(42).nextBytes(body);
-        HttpResponse<byte[]> r = send("POST", gateway() + "/topics/big", body,
+        TestHttp.Reply r = HTTP.send("POST", gateway() + "/topics/big", body,
                 "Content-Type", "application/octet-stream");
-        assertEquals(200, r.statusCode());
+        assertEquals(200, r.status());
         assertEquals(body.length, produce.seen().getFirst().body().length);
         assertArrayEquals(body, produce.seen().getFirst().body(), "request body reached the backend intact");
-        assertArrayEquals(body, r.body(), "response body came back intact");
+        assertArrayEquals(body, r.bytes(), "response body came back intact");
     }
 
     @Test
@@ -324,11 +326,11 @@ class GatewayProxyTest implements TestPropertyProvider {
                 exchange.getResponseBody().write(gz.toByteArray());
             });
         }
-        HttpResponse<byte[]> r = Http.get(gateway() + "/brokers/gzip", "Accept-Encoding", "gzip");
-        assertEquals(200, r.statusCode());
+        TestHttp.Reply r = HTTP.get(gateway() + "/brokers/gzip", "Accept-Encoding", "gzip");
+        assertEquals(200, r.status());
         assertEquals("gzip", r.headers().firstValue("Content-Encoding").orElseThrow());
         try (java.util.zip.GZIPInputStream in = new java.util.zip.GZIPInputStream(
-                new java.io.ByteArrayInputStream(r.body()))) {
+                new java.io.ByteArrayInputStream(r.bytes()))) {
             assertEquals(payload, new String(in.readAllBytes(), StandardCharsets.UTF_8));
         }
     }
@@ -336,7 +338,7 @@ class GatewayProxyTest implements TestPropertyProvider {
     @Test
     void spreadsRequestsRoundRobinOverTheEndpointsOfAService() {
         for (int i = 0; i < 6; i++) {
-            assertEquals(200, Http.get(gateway() + "/brokers").statusCode());
+            assertEquals(200, HTTP.get(gateway() + "/brokers").status());
         }
         assertEquals(3, admin1.seen().size());
         assertEquals(3, admin2.seen().size());
@@ -344,12 +346,12 @@ class GatewayProxyTest implements TestPropertyProvider {
 
     @Test
     void managementPortServesTheGatewaysOwnHealth() {
-        HttpResponse<byte[]> r = Http.get("http://127.0.0.1:" + managementPort + "/health/readiness");
-        assertEquals(200, r.statusCode());
-        assertTrue(text(r).contains("\"UP\""), text(r));
-        assertTrue(text(r).contains(admin1.url()), text(r));
+        TestHttp.Reply r = HTTP.get("http://127.0.0.1:" + managementPort + "/health/readiness");
+        assertEquals(200, r.status());
+        assertTrue(r.body().contains("\"UP\""), r.body());
+        assertTrue(r.body().contains(admin1.url()), r.body());
         assertTrue(connect.seen().isEmpty(), "management requests are not proxied");
-        assertNotNull(Http.get(gateway() + "/health").headers().firstValue("X-Stub").orElse(null),
+        assertNotNull(HTTP.get(gateway() + "/health").headers().firstValue("X-Stub").orElse(null),
                 "/health on the API port is Connect's");
     }
 }

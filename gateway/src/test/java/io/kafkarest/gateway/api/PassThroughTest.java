@@ -3,8 +3,9 @@ package io.kafkarest.gateway.api;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.kafkarest.gateway.stub.Http;
 import io.kafkarest.gateway.stub.StubBackend;
+import io.kafkarest.testing.FreePorts;
+import io.kafkarest.testing.TestHttp;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
@@ -14,7 +15,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -34,7 +34,8 @@ import org.junit.jupiter.api.TestInstance;
 class PassThroughTest implements TestPropertyProvider {
     private final StubBackend admin = StubBackend.start("admin-1");
     private StubBackend produce = StubBackend.start("produce-1");
-    private final int managementPort = StubBackend.freePort();
+    private static final TestHttp HTTP = TestHttp.to("");
+    private final int managementPort = FreePorts.next();
 
     @Inject
     EmbeddedServer server;
@@ -102,17 +103,17 @@ class PassThroughTest implements TestPropertyProvider {
     void aNodeRestartDoesNotFailRequestsOnItsOldConnections() {
         String body = "{\"records\":[{\"value\":1}]}";
         for (int i = 0; i < 3; i++) {
-            assertEquals(200, Http.post(gateway() + "/topics/t", body,
-                    "Content-Type", "application/vnd.kafka.json.v2+json").statusCode());
+            assertEquals(200, HTTP.post(gateway() + "/topics/t", body,
+                    "Content-Type", "application/vnd.kafka.json.v2+json").status());
         }
         int port = produce.port();
         produce.close();
         produce = StubBackend.start("produce-1", "127.0.0.1", port);
         for (int i = 0; i < 3; i++) {
-            HttpResponse<byte[]> r = Http.post(gateway() + "/topics/t", body,
+            TestHttp.Reply r = HTTP.post(gateway() + "/topics/t", body,
                     "Content-Type", "application/vnd.kafka.json.v2+json");
-            assertEquals(200, r.statusCode(), Http.text(r));
-            assertEquals(body, Http.text(r));
+            assertEquals(200, r.status(), r.body());
+            assertEquals(body, r.body());
         }
     }
 

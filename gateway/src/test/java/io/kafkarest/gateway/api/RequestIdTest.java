@@ -9,23 +9,22 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
-import io.kafkarest.gateway.stub.Http;
 import io.kafkarest.gateway.stub.StubBackend;
-import io.kafkarest.gateway.stub.StubBackend.Seen;
 import io.kafkarest.rest.AccessLogFilter;
 import io.kafkarest.rest.RequestIds;
+import io.kafkarest.testing.FreePorts;
+import io.kafkarest.testing.TestHttp;
+import io.kafkarest.testing.Wait;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
-import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -36,6 +35,7 @@ import org.slf4j.LoggerFactory;
 @MicronautTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RequestIdTest implements TestPropertyProvider {
+    private static final TestHttp HTTP = TestHttp.to("");
     private final StubBackend admin = StubBackend.start("admin-1");
     private final StubBackend produce = StubBackend.start("produce-1");
     private final StubBackend consume = StubBackend.start("consume-1");
@@ -51,8 +51,8 @@ class RequestIdTest implements TestPropertyProvider {
                 "gateway.services.admin-service.urls", admin.url(),
                 "gateway.services.produce-service.urls", produce.url(),
                 "gateway.services.consume-service.urls", consume.url(),
-                "gateway.services.connect-service.urls", "http://127.0.0.1:" + StubBackend.freePort(), // down: 502
-                "endpoints.all.port", String.valueOf(StubBackend.freePort()));
+                "gateway.services.connect-service.urls", "http://127.0.0.1:" + FreePorts.next(), // down: 502
+                "endpoints.all.port", String.valueOf(FreePorts.next()));
     }
 
     @AfterAll
@@ -78,25 +78,23 @@ class RequestIdTest implements TestPropertyProvider {
         return "http://127.0.0.1:" + server.getPort();
     }
 
-    private static String idOf(HttpResponse<?> response) {
+    private static String idOf(TestHttp.Reply response) {
         return response.headers().firstValue("X-Request-Id").orElse(null);
     }
 
     /** The gateway's one access line for this id (logged as the answer is ready: waits a little at most). */
     private ILoggingEvent accessLine(String id) {
-        List<ILoggingEvent> lines = Awaitility.await("the access line of " + id)
-                .atMost(Duration.ofSeconds(5)).pollInSameThread().pollInterval(Duration.ofMillis(5))
-                .until(() -> access.list.stream()
-                        .filter(e -> id.equals(e.getMDCPropertyMap().get("request_id"))).toList(),
-                        found -> !found.isEmpty());
+        List<ILoggingEvent> lines = Wait.forValue(Duration.ofSeconds(5), "the access line of " + id,
+                () -> access.list.stream().filter(e -> id.equals(e.getMDCPropertyMap().get("request_id"))).toList(),
+                found -> !found.isEmpty());
         assertEquals(1, lines.size(), "access lines for " + id + ": " + access.list);
         return lines.get(0);
     }
 
     @Test
     void aRequestWithoutAnIdReachesTheServiceWithAGeneratedOneAndTheAnswerCarriesIt() throws Exception {
-        HttpResponse<byte[]> r = Http.get(gateway() + "/topics/orders?x=1");
-        assertEquals(200, r.statusCode());
+        TestHttp.Reply r = HTTP.get(gateway() + "/topics/orders?x=1");
+        assertEquals(200, r.status());
         String id = idOf(r);
         assertNotNull(id);
         assertTrue(RequestIds.isValid(id), id);
@@ -108,9 +106,9 @@ class RequestIdTest implements TestPropertyProvider {
     @Test
     void anIdTheClientSentIsKept() throws Exception {
         String id = "client-" + UUID.randomUUID();
-        HttpResponse<byte[]> r = Http.post(gateway() + "/topics/orders", "{}", "Content-Type", "application/json",
+        TestHttp.Reply r = HTTP.post(gateway() + "/topics/orders", "{}", "Content-Type", "application/json",
                 "X-Request-Id", id);
-        assertEquals(200, r.statusCode());
+        assertEquals(200, r.status());
         assertEquals(id, idOf(r));
         assertEquals(id, produce.seen().getFirst().header("X-Request-Id"));
         accessLine(id);
@@ -119,7 +117,7 @@ class RequestIdTest implements TestPropertyProvider {
     @Test
     void anInsaneIdIsReplacedOnTheWayToTheServiceAndBack() {
         String insane = "bad id with spaces";
-        HttpResponse<byte[]> r = Http.get(gateway() + "/brokers", "X-Request-Id", insane);
+        TestHttp.Reply r = HTTP.get(gateway() + "/brokers", "X-Request-Id", insane);
         String id = idOf(r);
         assertNotEquals(insane, id);
         assertTrue(RequestIds.isValid(id), id);
@@ -129,7 +127,7 @@ class RequestIdTest implements TestPropertyProvider {
     @Test
     void theConsumerCreateExchangeSendsTheIdToo() {
         String id = "create-" + UUID.randomUUID();
-        HttpResponse<byte[]> r = Http.post(gateway() + "/consumers/g1", "{\"format\":\"json\"}",
+        TestHttp.Reply r = HTTP.post(gateway() + "/consumers/g1", "{\"format\":\"json\"}",
                 "Content-Type", "application/vnd.kafka.v2+json", "X-Request-Id", id);
         assertEquals(id, idOf(r));
         assertEquals(id, consume.seen("/consumers/g1").getFirst().header("X-Request-Id"));
@@ -137,14 +135,14 @@ class RequestIdTest implements TestPropertyProvider {
 
     @Test
     void theGatewaysOwnErrorsCarryAnId() throws Exception {
-        HttpResponse<byte[]> notFound = Http.get(gateway() + "/no/such/path");
-        assertEquals(404, notFound.statusCode());
+        TestHttp.Reply notFound = HTTP.get(gateway() + "/no/such/path");
+        assertEquals(404, notFound.status());
         assertEquals(404, accessLine(idOf(notFound)).getKeyValuePairs().stream()
                 .filter(kv -> kv.key.equals("status")).findFirst().orElseThrow().value);
 
         String id = "down-" + UUID.randomUUID();
-        HttpResponse<byte[]> down = Http.get(gateway() + "/connectors", "X-Request-Id", id);
-        assertEquals(502, down.statusCode(), Http.text(down));
+        TestHttp.Reply down = HTTP.get(gateway() + "/connectors", "X-Request-Id", id);
+        assertEquals(502, down.status(), down.body());
         assertEquals(id, idOf(down));
         accessLine(id);
 

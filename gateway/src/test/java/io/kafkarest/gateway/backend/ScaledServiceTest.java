@@ -4,9 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.kafkarest.gateway.core.BackendService;
-import io.kafkarest.gateway.stub.Await;
-import io.kafkarest.gateway.stub.Http;
 import io.kafkarest.gateway.stub.StubBackend;
+import io.kafkarest.testing.FreePorts;
+import io.kafkarest.testing.TestHttp;
+import io.kafkarest.testing.Wait;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.annotation.MockBean;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -14,7 +15,6 @@ import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +31,8 @@ import org.junit.jupiter.api.TestInstance;
 @MicronautTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ScaledServiceTest implements TestPropertyProvider {
-    private final int port = StubBackend.freePort();
+    private static final TestHttp HTTP = TestHttp.to("");
+    private final int port = FreePorts.next();
     private final StubBackend replica1 = StubBackend.start("replica-1", "127.0.0.1", port);
     private final StubBackend replica2 = StubBackend.start("replica-2", "127.0.0.2", port);
     private final Map<String, List<InetAddress>> dns = new ConcurrentHashMap<>();
@@ -59,7 +60,7 @@ class ScaledServiceTest implements TestPropertyProvider {
                 "gateway.services.produce-service.urls", "http://produce-service:" + port,
                 "gateway.services.admin-service.urls", "http://admin-service:" + port,
                 "gateway.dns-refresh-interval", "100ms",
-                "endpoints.all.port", String.valueOf(StubBackend.freePort()));
+                "endpoints.all.port", String.valueOf(FreePorts.next()));
     }
 
     @AfterAll
@@ -78,13 +79,13 @@ class ScaledServiceTest implements TestPropertyProvider {
     }
 
     private void awaitEndpoints(int count) {
-        Await.until(Duration.ofSeconds(5), count + " produce endpoints",
+        Wait.until(Duration.ofSeconds(5), count + " produce endpoints",
                 () -> directory.all(BackendService.PRODUCE).join().size() == count);
     }
 
     private int produce() {
-        return Http.post("http://127.0.0.1:" + server.getPort() + "/topics/t", "{}",
-                "Content-Type", "application/json").statusCode();
+        return HTTP.post("http://127.0.0.1:" + server.getPort() + "/topics/t", "{}",
+                "Content-Type", "application/json").status();
     }
 
     @Test
@@ -111,31 +112,31 @@ class ScaledServiceTest implements TestPropertyProvider {
 
         dns.remove("produce-service");
         awaitEndpoints(0);
-        HttpResponse<byte[]> r = Http.post("http://127.0.0.1:" + server.getPort() + "/topics/t", "{}",
+        TestHttp.Reply r = HTTP.post("http://127.0.0.1:" + server.getPort() + "/topics/t", "{}",
                 "Content-Type", "application/json");
-        assertEquals(502, r.statusCode());
-        assertTrue(Http.text(r).contains("produce-service is unavailable: cannot resolve host produce-service"),
-                Http.text(r));
+        assertEquals(502, r.status());
+        assertTrue(r.body().contains("produce-service is unavailable: cannot resolve host produce-service"),
+                r.body());
     }
 
     @Test
     void consumerInstanceRequestsWithoutAnyConsumeNodeAreA502NotA404() {
         // consume-service keeps its default URL (http://localhost:8083), which the fake DNS does not know
-        HttpResponse<byte[]> r = Http.get("http://127.0.0.1:" + server.getPort() + "/consumers/g/instances/i/records");
-        assertEquals(502, r.statusCode(), Http.text(r));
-        assertTrue(Http.text(r).contains("consume-service is unavailable: cannot resolve host localhost"),
-                Http.text(r));
+        TestHttp.Reply r = HTTP.get("http://127.0.0.1:" + server.getPort() + "/consumers/g/instances/i/records");
+        assertEquals(502, r.status(), r.body());
+        assertTrue(r.body().contains("consume-service is unavailable: cannot resolve host localhost"),
+                r.body());
     }
 
     @Test
     void aReplicaThatRefusesConnectionsIsSkippedForAWhile() {
         // admin-service: one live replica (127.0.0.1), one address where nothing listens (127.0.0.3)
         dns.put("admin-service", List.of(InetAddress.getLoopbackAddress(), loopback("127.0.0.3")));
-        Await.until(Duration.ofSeconds(5), "2 admin endpoints",
+        Wait.until(Duration.ofSeconds(5), "2 admin endpoints",
                 () -> directory.all(BackendService.ADMIN).join().size() == 2);
         int failures = 0;
         for (int i = 0; i < 6; i++) {
-            int status = Http.get("http://127.0.0.1:" + server.getPort() + "/brokers").statusCode();
+            int status = HTTP.get("http://127.0.0.1:" + server.getPort() + "/brokers").status();
             if (status == 502) {
                 failures++;
             } else {

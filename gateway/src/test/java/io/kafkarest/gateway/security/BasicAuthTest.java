@@ -1,15 +1,14 @@
 package io.kafkarest.gateway.security;
 
-import static io.kafkarest.gateway.stub.Http.text;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.kafkarest.gateway.stub.Http;
 import io.kafkarest.gateway.stub.StubBackend;
+import io.kafkarest.testing.FreePorts;
+import io.kafkarest.testing.TestHttp;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.io.IOException;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,8 +25,9 @@ import org.junit.jupiter.api.io.TempDir;
 /** HTTP Basic authentication on the API port, from a users file; the management port is never challenged. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class BasicAuthTest {
+    private static final TestHttp HTTP = TestHttp.to("");
     private final StubBackend backend = StubBackend.start("admin-1");
-    private final int managementPort = StubBackend.freePort();
+    private final int managementPort = FreePorts.next();
     private EmbeddedServer server;
 
     @BeforeAll
@@ -63,53 +63,53 @@ class BasicAuthTest {
         return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 
-    private void assertChallenged(HttpResponse<byte[]> r) {
-        assertEquals(401, r.statusCode(), text(r));
+    private void assertChallenged(TestHttp.Reply r) {
+        assertEquals(401, r.status(), r.body());
         assertEquals("Basic realm=\"kafka-rest\", charset=\"UTF-8\"", r.headers().firstValue("WWW-Authenticate").orElse(null));
         assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("application/json"));
-        assertTrue(text(r).startsWith("{\"error_code\":40101,\"message\":"), text(r));
+        assertTrue(r.body().startsWith("{\"error_code\":40101,\"message\":"), r.body());
         assertEquals(List.of(), backend.seen(), "not forwarded");
     }
 
     @Test
     void noCredentialsIsChallenged() {
-        assertChallenged(Http.get(url("/v3/clusters")));
+        assertChallenged(HTTP.get(url("/v3/clusters")));
     }
 
     @Test
     void wrongPasswordUnknownUserOrOtherSchemeIsChallenged() {
-        assertChallenged(Http.get(url("/v3/clusters"), "Authorization", basic("alice", "wrong")));
-        assertChallenged(Http.get(url("/v3/clusters"), "Authorization", basic("mallory", "s3cret")));
-        assertChallenged(Http.get(url("/v3/clusters"), "Authorization", "Bearer abc"));
-        assertChallenged(Http.get(url("/v3/clusters"), "Authorization", "Basic %%%"));
+        assertChallenged(HTTP.get(url("/v3/clusters"), "Authorization", basic("alice", "wrong")));
+        assertChallenged(HTTP.get(url("/v3/clusters"), "Authorization", basic("mallory", "s3cret")));
+        assertChallenged(HTTP.get(url("/v3/clusters"), "Authorization", "Bearer abc"));
+        assertChallenged(HTTP.get(url("/v3/clusters"), "Authorization", "Basic %%%"));
         // another user's password
-        assertChallenged(Http.get(url("/v3/clusters"), "Authorization", basic("bob", "s3cret")));
+        assertChallenged(HTTP.get(url("/v3/clusters"), "Authorization", basic("bob", "s3cret")));
     }
 
     @Test
     void rightPasswordIsProxiedAgainAndAgain() {
         for (int i = 0; i < 3; i++) { // the first check runs bcrypt, the next ones are remembered
-            HttpResponse<byte[]> r = Http.get(url("/v3/clusters"), "Authorization", basic("alice", "s3cret"));
-            assertEquals(200, r.statusCode(), text(r));
-            assertEquals("admin-1 GET /v3/clusters", text(r));
+            TestHttp.Reply r = HTTP.get(url("/v3/clusters"), "Authorization", basic("alice", "s3cret"));
+            assertEquals(200, r.status(), r.body());
+            assertEquals("admin-1 GET /v3/clusters", r.body());
         }
         // a remembered password does not open the door to a wrong one
         backend.clear();
-        assertChallenged(Http.get(url("/v3/clusters"), "Authorization", basic("alice", "s3cret2")));
-        assertEquals(200, Http.get(url("/v3/clusters"), "Authorization", basic("alice", "s3cret")).statusCode());
+        assertChallenged(HTTP.get(url("/v3/clusters"), "Authorization", basic("alice", "s3cret2")));
+        assertEquals(200, HTTP.get(url("/v3/clusters"), "Authorization", basic("alice", "s3cret")).status());
     }
 
     @Test
     void bodyIsStreamedAfterAnUncachedCheck() {
-        HttpResponse<byte[]> r = Http.post(url("/topics/t"), "{\"records\":[{\"value\":\"x\"}]}",
+        TestHttp.Reply r = HTTP.post(url("/topics/t"), "{\"records\":[{\"value\":\"x\"}]}",
                 "Authorization", basic("bob", "other"), "Content-Type", "application/vnd.kafka.json.v2+json");
-        assertEquals(200, r.statusCode(), text(r));
-        assertEquals("{\"records\":[{\"value\":\"x\"}]}", text(r));
+        assertEquals(200, r.status(), r.body());
+        assertEquals("{\"records\":[{\"value\":\"x\"}]}", r.body());
     }
 
     @Test
     void managementHealthNeedsNoCredentials() {
-        HttpResponse<byte[]> r = Http.get("http://127.0.0.1:" + managementPort + "/health");
-        assertEquals(200, r.statusCode(), text(r));
+        TestHttp.Reply r = HTTP.get("http://127.0.0.1:" + managementPort + "/health");
+        assertEquals(200, r.status(), r.body());
     }
 }

@@ -1,16 +1,15 @@
 package io.kafkarest.gateway.security;
 
-import static io.kafkarest.gateway.stub.Http.text;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.kafkarest.gateway.stub.Http;
 import io.kafkarest.gateway.stub.StubBackend;
+import io.kafkarest.testing.FreePorts;
+import io.kafkarest.testing.TestHttp;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.io.IOException;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -25,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** CORS on the proxied paths: preflights answered by the gateway (not forwarded, not challenged). */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CorsTest {
+    private static final TestHttp HTTP = TestHttp.to("");
     private static final String UI = "https://ui.example.com";
     private final StubBackend backend = StubBackend.start("admin-1");
     private EmbeddedServer server;
@@ -38,7 +38,7 @@ class CorsTest {
                 "gateway.services.produce-service.urls", backend.url(),
                 "gateway.services.consume-service.urls", backend.url(),
                 "gateway.services.connect-service.urls", backend.url(),
-                "endpoints.all.port", StubBackend.freePort(),
+                "endpoints.all.port", FreePorts.next(),
                 "gateway.auth.users-file", users.toString(),
                 "gateway.cors.enabled", true,
                 "gateway.cors.allowed-origins", UI + ", https://other.example.com"));
@@ -61,9 +61,9 @@ class CorsTest {
 
     @Test
     void preflightIsAnsweredWithoutForwardingOrCredentials() {
-        HttpResponse<byte[]> r = Http.send("OPTIONS", url("/topics/orders"), null, "Origin", UI,
+        TestHttp.Reply r = HTTP.send("OPTIONS", url("/topics/orders"), null, "Origin", UI,
                 "Access-Control-Request-Method", "POST", "Access-Control-Request-Headers", "content-type, authorization");
-        assertEquals(200, r.statusCode(), text(r));
+        assertEquals(200, r.status(), r.body());
         assertEquals(UI, r.headers().firstValue("Access-Control-Allow-Origin").orElse(null));
         assertTrue(r.headers().firstValue("Access-Control-Allow-Methods").orElse("").contains("POST"));
         assertEquals("accept, authorization, content-type",
@@ -75,31 +75,31 @@ class CorsTest {
 
     @Test
     void preflightFromAnotherOriginOrForAnotherMethodIsRefused() {
-        HttpResponse<byte[]> r = Http.send("OPTIONS", url("/topics/orders"), null, "Origin", "https://evil.example.com",
+        TestHttp.Reply r = HTTP.send("OPTIONS", url("/topics/orders"), null, "Origin", "https://evil.example.com",
                 "Access-Control-Request-Method", "POST");
-        assertEquals(403, r.statusCode());
-        assertTrue(text(r).startsWith("{\"error_code\":403,"), text(r));
+        assertEquals(403, r.status());
+        assertTrue(r.body().startsWith("{\"error_code\":403,"), r.body());
         assertFalse(r.headers().firstValue("Access-Control-Allow-Origin").isPresent());
-        assertEquals(403, Http.send("OPTIONS", url("/topics/orders"), null, "Origin", UI,
-                "Access-Control-Request-Method", "TRACE").statusCode());
-        assertEquals(403, Http.send("OPTIONS", url("/topics/orders"), null, "Origin", UI,
-                "Access-Control-Request-Method", "GET", "Access-Control-Request-Headers", "x-secret").statusCode());
+        assertEquals(403, HTTP.send("OPTIONS", url("/topics/orders"), null, "Origin", UI,
+                "Access-Control-Request-Method", "TRACE").status());
+        assertEquals(403, HTTP.send("OPTIONS", url("/topics/orders"), null, "Origin", UI,
+                "Access-Control-Request-Method", "GET", "Access-Control-Request-Headers", "x-secret").status());
         assertEquals(List.of(), backend.seen());
     }
 
     @Test
     void actualRequestsGetAllowOriginOnTheirAnswerIncluding401() {
-        HttpResponse<byte[]> ok = Http.get(url("/v3/clusters"), "Origin", UI,
+        TestHttp.Reply ok = HTTP.get(url("/v3/clusters"), "Origin", UI,
                 "Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString("alice:s3cret".getBytes()));
-        assertEquals(200, ok.statusCode(), text(ok));
+        assertEquals(200, ok.status(), ok.body());
         assertEquals(UI, ok.headers().firstValue("Access-Control-Allow-Origin").orElse(null));
         assertEquals("admin-1", ok.headers().firstValue("X-Stub").orElse(null));
 
-        HttpResponse<byte[]> challenged = Http.get(url("/v3/clusters"), "Origin", UI);
-        assertEquals(401, challenged.statusCode());
+        TestHttp.Reply challenged = HTTP.get(url("/v3/clusters"), "Origin", UI);
+        assertEquals(401, challenged.status());
         assertEquals(UI, challenged.headers().firstValue("Access-Control-Allow-Origin").orElse(null));
 
-        HttpResponse<byte[]> foreign = Http.get(url("/v3/clusters"), "Origin", "https://evil.example.com");
+        TestHttp.Reply foreign = HTTP.get(url("/v3/clusters"), "Origin", "https://evil.example.com");
         assertFalse(foreign.headers().firstValue("Access-Control-Allow-Origin").isPresent());
     }
 }

@@ -5,13 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.kafkarest.gateway.stub.StubBackend;
+import io.kafkarest.testing.FreePorts;
+import io.kafkarest.testing.TestHttp;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -45,10 +43,10 @@ class TlsTest {
         p.put("gateway.services.produce-service.urls", admin.url());
         p.put("gateway.services.consume-service.urls", admin.url());
         p.put("gateway.services.connect-service.urls", admin.url());
-        p.put("micronaut.server.port", StubBackend.freePort());
-        p.put("endpoints.all.port", StubBackend.freePort());
+        p.put("micronaut.server.port", FreePorts.next());
+        p.put("endpoints.all.port", FreePorts.next());
         p.put("micronaut.server.ssl.enabled", true);
-        p.put("micronaut.server.ssl.port", StubBackend.freePort());
+        p.put("micronaut.server.ssl.port", FreePorts.next());
         // a plain file path, as GATEWAY_SSL_KEYSTORE_PATH takes it (no file: prefix)
         p.put("micronaut.server.ssl.key-store.path", certificates.serverKeyStore.toString());
         p.put("micronaut.server.ssl.key-store.password", TestCertificates.PASSWORD);
@@ -60,16 +58,10 @@ class TlsTest {
         return p;
     }
 
-    private static HttpResponse<String> get(SSLContext ssl, String url) throws IOException, InterruptedException {
-        HttpClient.Builder b = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
-                .version(HttpClient.Version.HTTP_1_1);
-        if (ssl != null) {
-            b.sslContext(ssl);
-        }
-        try (HttpClient client = b.build()) {
-            return client.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(20)).build(),
-                    HttpResponse.BodyHandlers.ofString());
-        }
+    /** GET over TLS with this context, or plain HTTP where it is null. */
+    private static TestHttp.Reply get(SSLContext ssl, String url) {
+        TestHttp http = TestHttp.to(url).withTimeout(Duration.ofSeconds(20));
+        return (ssl == null ? http : http.withSsl(ssl)).get("");
     }
 
     @Test
@@ -77,15 +69,15 @@ class TlsTest {
         Map<String, Object> p = tls("none");
         try (EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, p)) {
             admin.clear();
-            HttpResponse<String> r = get(certificates.clientContext(false),
+            TestHttp.Reply r = get(certificates.clientContext(false),
                     "https://127.0.0.1:" + p.get("micronaut.server.ssl.port") + "/v3/clusters");
-            assertEquals(200, r.statusCode(), r.body());
+            assertEquals(200, r.status(), r.body());
             assertEquals("https", admin.seen().getLast().header("X-Forwarded-Proto"));
             assertTrue(admin.seen().getLast().header("Forwarded").contains("proto=https"),
                     admin.seen().getLast().header("Forwarded"));
             assertEquals("https", server.getScheme());
             // without dual protocol nothing listens on the plain HTTP port
-            assertThrows(IOException.class,
+            assertThrows(UncheckedIOException.class,
                     () -> get(null, "http://127.0.0.1:" + p.get("micronaut.server.port") + "/v3/clusters"));
         }
     }
@@ -94,8 +86,8 @@ class TlsTest {
     void managementPortStaysPlainHttpWhileTlsIsOn() throws Exception {
         Map<String, Object> p = tls("none");
         try (EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, p)) {
-            HttpResponse<String> r = get(null, "http://127.0.0.1:" + p.get("endpoints.all.port") + "/health");
-            assertEquals(200, r.statusCode(), r.body());
+            TestHttp.Reply r = get(null, "http://127.0.0.1:" + p.get("endpoints.all.port") + "/health");
+            assertEquals(200, r.status(), r.body());
             assertTrue(r.body().contains("UP"), r.body());
         }
     }
@@ -106,12 +98,12 @@ class TlsTest {
         p.put("micronaut.server.dual-protocol", true);
         try (EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, p)) {
             admin.clear();
-            HttpResponse<String> r = get(null, "http://127.0.0.1:" + p.get("micronaut.server.port") + "/v3/clusters");
-            assertEquals(200, r.statusCode(), r.body());
+            TestHttp.Reply r = get(null, "http://127.0.0.1:" + p.get("micronaut.server.port") + "/v3/clusters");
+            assertEquals(200, r.status(), r.body());
             assertEquals("http", admin.seen().getLast().header("X-Forwarded-Proto"));
-            HttpResponse<String> s = get(certificates.clientContext(false),
+            TestHttp.Reply s = get(certificates.clientContext(false),
                     "https://127.0.0.1:" + p.get("micronaut.server.ssl.port") + "/v3/clusters");
-            assertEquals(200, s.statusCode(), s.body());
+            assertEquals(200, s.status(), s.body());
             assertEquals("https", admin.seen().getLast().header("X-Forwarded-Proto"));
         }
     }
@@ -121,10 +113,10 @@ class TlsTest {
         Map<String, Object> p = tls("need");
         try (EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, p)) {
             String url = "https://127.0.0.1:" + p.get("micronaut.server.ssl.port") + "/v3/clusters";
-            assertThrows(IOException.class, () -> get(certificates.clientContext(false), url));
-            assertEquals(200, get(certificates.clientContext(true), url).statusCode());
-            HttpResponse<String> health = get(null, "http://127.0.0.1:" + p.get("endpoints.all.port") + "/health");
-            assertEquals(200, health.statusCode(), health.body());
+            assertThrows(UncheckedIOException.class, () -> get(certificates.clientContext(false), url));
+            assertEquals(200, get(certificates.clientContext(true), url).status());
+            TestHttp.Reply health = get(null, "http://127.0.0.1:" + p.get("endpoints.all.port") + "/health");
+            assertEquals(200, health.status(), health.body());
         }
     }
 }

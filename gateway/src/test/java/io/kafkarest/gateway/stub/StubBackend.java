@@ -7,7 +7,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -120,15 +119,6 @@ public class StubBackend implements AutoCloseable {
         stopped.countDown();
         server.stop(0);
         executor.shutdownNow();
-    }
-
-    /** A port nothing listens on (bound and released). */
-    public static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private void handle(HttpExchange exchange) throws IOException {

@@ -9,19 +9,16 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import io.kafkarest.testing.TestHttp;
+import io.kafkarest.testing.Wait;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,8 +27,6 @@ import org.slf4j.LoggerFactory;
 /** {@link AccessLogFilter}: one access line per request, the request id settled, returned and in the MDC. */
 @MicronautTest
 class AccessLogTest {
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-
     @Inject
     EmbeddedServer server;
 
@@ -64,22 +59,16 @@ class AccessLogTest {
         loggers.get(2).detachAppender(handling);
     }
 
-    private HttpResponse<String> get(String path, String requestId) throws Exception {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(server.getURL() + path))
-                .timeout(Duration.ofSeconds(10));
-        if (requestId != null) {
-            builder.header("X-Request-Id", requestId);
-        }
-        return HTTP.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+    private TestHttp.Reply get(String path, String requestId) {
+        TestHttp http = TestHttp.to(server.getURL().toString()).withTimeout(Duration.ofSeconds(10));
+        return requestId == null ? http.get(path) : http.get(path, "X-Request-Id", requestId);
     }
 
     /** The one access line of the request with this id (waits briefly: it may be logged after the answer). */
     private ILoggingEvent accessLine(String id) {
-        List<ILoggingEvent> lines = Awaitility.await("the access line of " + id)
-                .atMost(Duration.ofSeconds(5)).pollInSameThread().pollInterval(Duration.ofMillis(5))
-                .until(() -> access.list.stream()
-                        .filter(e -> id.equals(e.getMDCPropertyMap().get("request_id"))).toList(),
-                        found -> !found.isEmpty());
+        List<ILoggingEvent> lines = Wait.forValue(Duration.ofSeconds(5), "the access line of " + id,
+                () -> access.list.stream().filter(e -> id.equals(e.getMDCPropertyMap().get("request_id"))).toList(),
+                found -> !found.isEmpty());
         assertEquals(1, lines.size(), "access lines for " + id + ": " + access.list);
         return lines.get(0);
     }
@@ -91,8 +80,8 @@ class AccessLogTest {
     @Test
     void keepsTheIdSentAndLogsOneAccessLine() throws Exception {
         String id = "test-" + UUID.randomUUID();
-        HttpResponse<String> response = get("/access/ok?x=1&y=%20", id);
-        assertEquals(200, response.statusCode());
+        TestHttp.Reply response = get("/access/ok?x=1&y=%20", id);
+        assertEquals(200, response.status());
         assertEquals(id, response.headers().firstValue("X-Request-Id").orElse(null));
 
         ILoggingEvent line = accessLine(id);
@@ -109,8 +98,8 @@ class AccessLogTest {
 
     @Test
     void generatesAnIdWhenNoneIsSent() throws Exception {
-        HttpResponse<String> response = get("/access/ok", null);
-        assertEquals(200, response.statusCode());
+        TestHttp.Reply response = get("/access/ok", null);
+        assertEquals(200, response.status());
         String id = response.headers().firstValue("X-Request-Id").orElse(null);
         assertNotNull(id);
         assertTrue(RequestIds.isValid(id), id);
@@ -132,7 +121,7 @@ class AccessLogTest {
     void theIdIsInTheMdcWhileTheRequestIsHandled() throws Exception {
         for (String path : List.of("/access/ok", "/access/blocking")) {
             String id = "mdc-" + UUID.randomUUID();
-            assertEquals(200, get(path, id).statusCode());
+            assertEquals(200, get(path, id).status());
             accessLine(id);
             assertTrue(handling.list.stream().anyMatch(e -> e.getFormattedMessage().startsWith("handling")
                     && id.equals(e.getMDCPropertyMap().get("request_id"))), path + ": " + handling.list);
@@ -142,15 +131,15 @@ class AccessLogTest {
     @Test
     void errorsAreLoggedWithTheIdAndTheirStatus() throws Exception {
         String id = "err-" + UUID.randomUUID();
-        assertEquals(500, get("/pipeline/unexpected", id).statusCode());
+        assertEquals(500, get("/pipeline/unexpected", id).status());
         assertEquals(500, keyValues(accessLine(id)).get("status"));
         assertTrue(handling.list.stream().anyMatch(e -> e.getLoggerName().equals(
                 UnexpectedExceptionHandler.class.getName()) && id.equals(e.getMDCPropertyMap().get("request_id"))),
                 handling.list.toString());
 
         String notFound = "nf-" + UUID.randomUUID();
-        HttpResponse<String> response = get("/no/such/route", notFound);
-        assertEquals(404, response.statusCode());
+        TestHttp.Reply response = get("/no/such/route", notFound);
+        assertEquals(404, response.status());
         assertEquals(notFound, response.headers().firstValue("X-Request-Id").orElse(null));
         assertEquals(404, keyValues(accessLine(notFound)).get("status"));
     }
@@ -158,7 +147,7 @@ class AccessLogTest {
     @Test
     void asyncAnswersAreLoggedOnce() throws Exception {
         String id = "async-" + UUID.randomUUID();
-        HttpResponse<String> response = get("/access/async", id);
+        TestHttp.Reply response = get("/access/async", id);
         assertEquals("async", response.body());
         assertEquals(id, response.headers().firstValue("X-Request-Id").orElse(null));
         accessLine(id);

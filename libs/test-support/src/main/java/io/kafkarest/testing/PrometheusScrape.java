@@ -1,10 +1,5 @@
 package io.kafkarest.testing;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,8 +7,6 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.awaitility.Awaitility;
-import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * One answer of {@code GET /prometheus} (Prometheus text format), parsed into samples. {@link #awaitAtLeast} scrapes
@@ -22,7 +15,6 @@ import org.awaitility.core.ConditionTimeoutException;
 public final class PrometheusScrape {
     private static final Pattern SAMPLE = Pattern.compile("^([a-zA-Z_:][a-zA-Z0-9_:]*)(?:\\{(.*)})?\\s+(\\S+).*$");
     private static final Pattern LABEL = Pattern.compile("([a-zA-Z_][a-zA-Z0-9_]*)=\"((?:[^\"\\\\]|\\\\.)*)\"");
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     /** One line: a name, its labels and its value. */
     public record Sample(String name, Map<String, String> labels, double value) {
@@ -60,20 +52,8 @@ public final class PrometheusScrape {
 
     /** {@code GET http://localhost:<port>/prometheus}: must answer 200 in the Prometheus text format. */
     public static PrometheusScrape of(int managementPort) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + managementPort + "/prometheus"))
-                .timeout(Duration.ofSeconds(10)).GET().build();
-        try {
-            HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 200) {
-                throw new AssertionError("GET /prometheus answered " + response.statusCode() + ": " + response.body());
-            }
-            return parse(response.body());
-        } catch (IOException e) {
-            throw new AssertionError("GET /prometheus on port " + managementPort + " failed", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
+        return parse(TestHttp.to("http://localhost:" + managementPort).withTimeout(Duration.ofSeconds(10))
+                .get("/prometheus").expect(200).body());
     }
 
     /** Scrapes until {@link #sum} of the series reaches {@code min}; fails after {@code timeout}. */
@@ -81,12 +61,11 @@ public final class PrometheusScrape {
                                                 double min, Duration timeout) {
         AtomicReference<PrometheusScrape> last = new AtomicReference<>();
         try {
-            return Awaitility.await(name + labels).atMost(timeout).pollInterval(Duration.ofMillis(100))
-                    .until(() -> {
-                        last.set(of(managementPort));
-                        return last.get();
-                    }, scrape -> scrape.sum(name, labels) >= min);
-        } catch (ConditionTimeoutException e) {
+            return Wait.forValue(timeout, name + labels, () -> {
+                last.set(of(managementPort));
+                return last.get();
+            }, scrape -> scrape.sum(name, labels) >= min);
+        } catch (AssertionError e) {
             PrometheusScrape scrape = last.get();
             throw new AssertionError(name + labels + " = " + (scrape == null ? "not scraped" : scrape.sum(name, labels))
                     + ", expected at least " + min + " within " + timeout + "; the series of that name:\n"

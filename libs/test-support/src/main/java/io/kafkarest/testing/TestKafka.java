@@ -1,15 +1,17 @@
 package io.kafkarest.testing;
 
 import io.kafkarest.kafka.embedded.EmbeddedKafka;
-import java.time.Duration;
-import java.util.function.BooleanSupplier;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.util.Map;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.kafka.KafkaContainer;
 
 /**
  * The Kafka broker of a test JVM: one real broker shared by all tests of the run, started on first use and
  * stopped when the JVM exits. Where a Docker engine answers it is Testcontainers' {@link KafkaContainer}
- * ({@code apache/kafka}); otherwise the embedded KRaft broker on free ports.
+ * ({@code apache/kafka}); otherwise the embedded KRaft broker on free ports ({@link FreePorts}).
  */
 public final class TestKafka {
     public static final String IMAGE = "apache/kafka:4.3.1";
@@ -40,7 +42,13 @@ public final class TestKafka {
             container.start();
             return new Broker("testcontainers", container.getBootstrapServers(), container::stop);
         }
-        EmbeddedKafka kafka = EmbeddedKafka.startOnFreePorts();
+        EmbeddedKafka kafka;
+        try {
+            kafka = EmbeddedKafka.start(Files.createTempDirectory("test-kafka"), FreePorts.next(), FreePorts.next(),
+                    Map.of());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         return new Broker("embedded", kafka.bootstrapServers(), kafka::close);
     }
 
@@ -50,45 +58,6 @@ public final class TestKafka {
         } catch (RuntimeException e) {
             return false;
         }
-    }
-
-    /** Waits until the condition holds, polling every 100 ms; fails with the message at the deadline. */
-    public static void await(Duration timeout, String what, BooleanSupplier condition) {
-        awaitPassing(timeout, what, () -> {
-            if (!condition.getAsBoolean()) {
-                throw new AssertionError("not yet");
-            }
-        });
-    }
-
-    /**
-     * Runs the check every 100 ms until it passes (returns without an exception or assertion error); at the deadline
-     * fails with the message and the check's last failure as the cause.
-     */
-    public static void awaitPassing(Duration timeout, String what, Check check) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (true) {
-            try {
-                check.run();
-                return;
-            } catch (AssertionError | Exception e) {
-                if (System.nanoTime() > deadline) {
-                    throw new AssertionError("Timed out after " + timeout + " waiting for: " + what, e);
-                }
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError("Interrupted waiting for: " + what, e);
-            }
-        }
-    }
-
-    /** A check that fails by throwing (an assertion or any exception). */
-    @FunctionalInterface
-    public interface Check {
-        void run() throws Exception;
     }
 
     private record Broker(String kind, String bootstrapServers, Runnable stopper) {

@@ -2,10 +2,6 @@ package io.kafkarest.testing;
 
 import java.io.File;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -48,8 +44,8 @@ public final class TestRegistry {
 
     private static String start() {
         Path jar = home().resolve("quarkus-run.jar");
-        int port = freePort();
-        int managementPort = freePort();
+        int port = FreePorts.next();
+        int managementPort = FreePorts.next();
         String java = ProcessHandle.current().info().command().orElse("java");
         try {
             Path log = Files.createTempFile("test-registry", ".log");
@@ -61,16 +57,12 @@ public final class TestRegistry {
             Process started = process;
             Runtime.getRuntime().addShutdownHook(new Thread(started::destroy, "test-registry-stop"));
             String base = "http://127.0.0.1:" + port + "/apis/ccompat/v7";
-            HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-            TestKafka.awaitPassing(START_TIMEOUT, "Apicurio Registry to answer (log: " + log + ")", () -> {
+            TestHttp http = TestHttp.to(base).withTimeout(Duration.ofSeconds(2));
+            Wait.untilPassing(START_TIMEOUT, "Apicurio Registry to answer (log: " + log + ")", () -> {
                 if (!started.isAlive()) {
                     throw new IllegalStateException("Apicurio Registry exited: " + Files.readString(log));
                 }
-                HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create(base + "/subjects"))
-                        .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding());
-                if (response.statusCode() != 200) {
-                    throw new AssertionError("HTTP " + response.statusCode());
-                }
+                http.get("/subjects").expect(200);
             });
             return base;
         } catch (IOException e) {
@@ -92,13 +84,5 @@ public final class TestRegistry {
         }
         throw new IllegalStateException("Apicurio Registry is not unpacked: build libs/test-support first "
                 + "(bin/mvn -pl libs/test-support install)");
-    }
-
-    private static int freePort() {
-        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

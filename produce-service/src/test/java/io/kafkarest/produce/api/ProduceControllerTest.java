@@ -7,9 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.kafkarest.produce.ProduceTestSupport;
+import io.kafkarest.testing.TestHttp;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import java.io.IOException;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -38,9 +38,9 @@ class ProduceControllerTest extends ProduceTestSupport {
                 + "{\"key\":null,\"value\":\"" + b64(value2) + "\"},"
                 + "{\"value\":null}]}";
 
-        HttpResponse<String> response = post("/topics/" + topic, BINARY_V2, V2, body);
+        TestHttp.Reply response = post("/topics/" + topic, BINARY_V2, V2, body);
 
-        assertEquals(200, response.statusCode(), response.body());
+        assertEquals(200, response.status(), response.body());
         assertEquals(V2, contentType(response));
         List<Map<String, Object>> offsets = offsets(response);
         assertEquals(3, offsets.size());
@@ -58,9 +58,9 @@ class ProduceControllerTest extends ProduceTestSupport {
     @Test
     void responsePrintsNullFields() throws Exception {
         String topic = createTopic(1);
-        HttpResponse<String> response = post("/topics/" + topic, BINARY_V2, V2, "{\"records\":[{\"value\":\"a2Fma2E=\"}]}");
+        TestHttp.Reply response = post("/topics/" + topic, BINARY_V2, V2, "{\"records\":[{\"value\":\"a2Fma2E=\"}]}");
 
-        assertEquals(200, response.statusCode(), response.body());
+        assertEquals(200, response.status(), response.body());
         assertEquals("{\"offsets\":[{\"partition\":0,\"offset\":0,\"error_code\":null,\"error\":null}],"
                 + "\"key_schema_id\":null,\"value_schema_id\":null}", response.body());
     }
@@ -76,9 +76,9 @@ class ProduceControllerTest extends ProduceTestSupport {
                 + "{\"value\":null},"
                 + "{\"value\":[1,false,null]}]}";
 
-        HttpResponse<String> response = post("/topics/" + topic, JSON_V2, V2, body);
+        TestHttp.Reply response = post("/topics/" + topic, JSON_V2, V2, body);
 
-        assertEquals(200, response.statusCode(), response.body());
+        assertEquals(200, response.status(), response.body());
         List<ConsumerRecord<byte[], byte[]>> records = readAll(topic, 6);
         assertEquals("{\"id\":1}", text(records.get(0).key()));
         assertEquals("{\"name\":\"testUser\",\"tags\":[\"a\",\"b\"],\"é\":true}", text(records.get(0).value()));
@@ -97,9 +97,9 @@ class ProduceControllerTest extends ProduceTestSupport {
         String body = "{\"records\":[{\"value\":\"YQ==\",\"partition\":2},{\"value\":\"Yg==\",\"partition\":1},"
                 + "{\"value\":\"Yw==\",\"partition\":2}]}";
 
-        HttpResponse<String> response = post("/topics/" + topic, BINARY_V2, V2, body);
+        TestHttp.Reply response = post("/topics/" + topic, BINARY_V2, V2, body);
 
-        assertEquals(200, response.statusCode(), response.body());
+        assertEquals(200, response.status(), response.body());
         List<Map<String, Object>> offsets = offsets(response);
         assertEquals(List.of(2, 1, 2), offsets.stream().map(o -> ((Number) o.get("partition")).intValue()).toList());
         assertEquals(List.of(0L, 0L, 1L), offsets.stream().map(o -> ((Number) o.get("offset")).longValue()).toList());
@@ -113,9 +113,9 @@ class ProduceControllerTest extends ProduceTestSupport {
         String topic = createTopic(3);
         String body = "{\"records\":[{\"key\":\"a2V5\",\"value\":\"Y29uZmx1ZW50\"},{\"value\":\"a2Fma2E=\",\"partition\":0}]}";
 
-        HttpResponse<String> response = post("/topics/" + topic + "/partitions/1", BINARY_V2, V2, body);
+        TestHttp.Reply response = post("/topics/" + topic + "/partitions/1", BINARY_V2, V2, body);
 
-        assertEquals(200, response.statusCode(), response.body());
+        assertEquals(200, response.status(), response.body());
         List<Map<String, Object>> offsets = offsets(response);
         assertEquals(List.of(1, 1), offsets.stream().map(o -> ((Number) o.get("partition")).intValue()).toList());
         List<ConsumerRecord<byte[], byte[]>> records = readAll(topic, 2);
@@ -127,15 +127,15 @@ class ProduceControllerTest extends ProduceTestSupport {
     @Test
     void v1ContentTypeAnswersV1() throws Exception {
         String topic = createTopic(1);
-        HttpResponse<String> response = post("/topics/" + topic, "application/vnd.kafka.binary.v1+json",
+        TestHttp.Reply response = post("/topics/" + topic, "application/vnd.kafka.binary.v1+json",
                 V1 + ", application/vnd.kafka+json, application/json", "{\"records\":[{\"value\":\"bG9ncw==\"}]}");
 
-        assertEquals(200, response.statusCode(), response.body());
+        assertEquals(200, response.status(), response.body());
         assertEquals(V1, contentType(response));
 
-        HttpResponse<String> json = post("/topics/" + topic + "/partitions/0", "application/vnd.kafka.json.v1+json", V1,
+        TestHttp.Reply json = post("/topics/" + topic + "/partitions/0", "application/vnd.kafka.json.v1+json", V1,
                 "{\"records\":[{\"value\":{\"v\":1}}]}");
-        assertEquals(200, json.statusCode(), json.body());
+        assertEquals(200, json.status(), json.body());
         assertEquals(V1, contentType(json));
         assertEquals("{\"v\":1}", text(readAll(topic, 2).get(1).value()));
     }
@@ -143,10 +143,10 @@ class ProduceControllerTest extends ProduceTestSupport {
     @Test
     void v1BareArrayOfRecordsIsAccepted() throws Exception {
         String topic = createTopic(1);
-        HttpResponse<String> response = post("/topics/" + topic, "application/vnd.kafka.binary.v1+json", V1,
+        TestHttp.Reply response = post("/topics/" + topic, "application/vnd.kafka.binary.v1+json", V1,
                 "[{\"key\":\"a2V5\",\"value\":\"Y29uZmx1ZW50\"},{\"value\":\"bG9ncw==\"}]");
 
-        assertEquals(200, response.statusCode(), response.body());
+        assertEquals(200, response.status(), response.body());
         assertEquals("logs", text(readAll(topic, 2).get(1).value()));
     }
 
@@ -155,21 +155,21 @@ class ProduceControllerTest extends ProduceTestSupport {
         String topic = createTopic(1);
         for (String type : List.of("application/json", "application/vnd.kafka+json", V2, "application/octet-stream",
                 "application/json; charset=utf-8")) {
-            HttpResponse<String> response = post("/topics/" + topic, type, null, "{\"records\":[{\"value\":\"YQ==\"}]}");
-            assertEquals(200, response.statusCode(), type + ": " + response.body());
+            TestHttp.Reply response = post("/topics/" + topic, type, null, "{\"records\":[{\"value\":\"YQ==\"}]}");
+            assertEquals(200, response.status(), type + ": " + response.body());
             assertEquals(V2, contentType(response), type);
         }
         assertTrue(readAll(topic, 5).stream().allMatch(r -> "a".equals(text(r.value()))));
 
-        HttpResponse<String> v1ByAccept = post("/topics/" + topic, "application/json", V1,
+        TestHttp.Reply v1ByAccept = post("/topics/" + topic, "application/json", V1,
                 "{\"records\":[{\"value\":\"YQ==\"}]}");
-        assertEquals(200, v1ByAccept.statusCode(), v1ByAccept.body());
+        assertEquals(200, v1ByAccept.status(), v1ByAccept.body());
         assertEquals(V1, contentType(v1ByAccept));
     }
 
     @Test
     void unknownTopicIs40401() throws Exception {
-        HttpResponse<String> response = post("/topics/no-such-topic-" + UUID.randomUUID(), BINARY_V2, V2,
+        TestHttp.Reply response = post("/topics/no-such-topic-" + UUID.randomUUID(), BINARY_V2, V2,
                 "{\"records\":[{\"value\":\"YQ==\"}]}");
 
         assertError(response, 404, 40401, "not found");
@@ -189,13 +189,13 @@ class ProduceControllerTest extends ProduceTestSupport {
     @Test
     void partitionAddedAfterCachingIsFound() throws Exception {
         String topic = createTopic(1);
-        assertEquals(200, post("/topics/" + topic, BINARY_V2, V2, "{\"records\":[{\"value\":\"YQ==\"}]}").statusCode());
+        assertEquals(200, post("/topics/" + topic, BINARY_V2, V2, "{\"records\":[{\"value\":\"YQ==\"}]}").status());
         admin.createPartitions(Map.of(topic, org.apache.kafka.clients.admin.NewPartitions.increaseTo(2))).all().get();
 
-        HttpResponse<String> response = post("/topics/" + topic + "/partitions/1", BINARY_V2, V2,
+        TestHttp.Reply response = post("/topics/" + topic + "/partitions/1", BINARY_V2, V2,
                 "{\"records\":[{\"value\":\"Yg==\"}]}");
 
-        assertEquals(200, response.statusCode(), response.body());
+        assertEquals(200, response.status(), response.body());
         assertEquals(1, ((Number) offsets(response).get(0).get("partition")).intValue());
     }
 
@@ -232,9 +232,9 @@ class ProduceControllerTest extends ProduceTestSupport {
     @Test
     void textPlainIs415() throws Exception {
         String topic = createTopic(1);
-        HttpResponse<String> response = post("/topics/" + topic, "text/plain", V2, "{\"records\":[{\"value\":\"YQ==\"}]}");
+        TestHttp.Reply response = post("/topics/" + topic, "text/plain", V2, "{\"records\":[{\"value\":\"YQ==\"}]}");
 
-        assertEquals(415, response.statusCode(), response.body());
+        assertEquals(415, response.status(), response.body());
         assertEquals(415, ((Number) body(response.body()).get("error_code")).intValue());
     }
 
@@ -242,8 +242,9 @@ class ProduceControllerTest extends ProduceTestSupport {
     void missingContentTypeIs415AndUnacceptableAcceptIs406() throws Exception {
         String topic = createTopic(1);
         assertError(post("/topics/" + topic, null, V2, "{\"records\":[{\"value\":\"YQ==\"}]}"), 415, 415, "Content-Type");
-        HttpResponse<String> response = post("/topics/" + topic, BINARY_V2, "text/html", "{\"records\":[{\"value\":\"YQ==\"}]}");
-        assertEquals(406, response.statusCode(), response.body());
+        TestHttp.Reply response = post("/topics/" + topic, BINARY_V2, "text/html",
+                "{\"records\":[{\"value\":\"YQ==\"}]}");
+        assertEquals(406, response.status(), response.body());
         assertEquals(406, ((Number) body(response.body()).get("error_code")).intValue());
         assertEquals(0, endOffset(topic, 0));
     }
@@ -254,9 +255,9 @@ class ProduceControllerTest extends ProduceTestSupport {
         byte[] tooLarge = new byte[2 * 1024 * 1024]; // above the producer's default max.request.size
         String body = "{\"records\":[{\"value\":\"" + b64(tooLarge) + "\"},{\"value\":\"YQ==\"}]}";
 
-        HttpResponse<String> response = post("/topics/" + topic, BINARY_V2, V2, body);
+        TestHttp.Reply response = post("/topics/" + topic, BINARY_V2, V2, body);
 
-        assertEquals(200, response.statusCode(), response.body());
+        assertEquals(200, response.status(), response.body());
         List<Map<String, Object>> offsets = offsets(response);
         assertEquals(50002, ((Number) offsets.get(0).get("error_code")).intValue());
         assertNotNull(offsets.get(0).get("error"));
@@ -272,9 +273,9 @@ class ProduceControllerTest extends ProduceTestSupport {
         String records = String.join(",", IntStream.range(0, 80)
                 .mapToObj(i -> "{\"value\":\"" + value + "\"}").toList());
 
-        HttpResponse<String> response = post("/topics/" + topic, BINARY_V2, V2, "{\"records\":[" + records + "]}");
+        TestHttp.Reply response = post("/topics/" + topic, BINARY_V2, V2, "{\"records\":[" + records + "]}");
 
-        assertEquals(200, response.statusCode(), response.body().substring(0, Math.min(300, response.body().length())));
+        assertEquals(200, response.status(), response.body().substring(0, Math.min(300, response.body().length())));
         assertEquals(80, offsets(response).size());
         assertEquals(80, endOffset(topic, 0));
     }
@@ -282,11 +283,11 @@ class ProduceControllerTest extends ProduceTestSupport {
     // ---- helpers
 
     @SuppressWarnings("unchecked")
-    private List<Map<String, Object>> offsets(HttpResponse<String> response) throws IOException {
+    private List<Map<String, Object>> offsets(TestHttp.Reply response) throws IOException {
         return (List<Map<String, Object>>) body(response.body()).get("offsets");
     }
 
-    private static String contentType(HttpResponse<String> response) {
+    private static String contentType(TestHttp.Reply response) {
         return response.headers().firstValue("Content-Type").orElse("").split(";")[0].trim();
     }
 

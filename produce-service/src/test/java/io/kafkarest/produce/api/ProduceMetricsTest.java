@@ -23,7 +23,7 @@ class ProduceMetricsTest extends ProduceTestSupport {
         String topic = createTopic(1);
         String body = "{\"records\":[{\"value\":\"YQ==\"},{\"value\":\"Yg==\"},{\"value\":\"Yw==\"}]}";
         assertEquals(200, post("/topics/" + topic, "application/vnd.kafka.binary.v2+json",
-                "application/vnd.kafka.v2+json", body).statusCode());
+                "application/vnd.kafka.v2+json", body).status());
         int port = environment.getRequiredProperty("endpoints.all.port", Integer.class);
 
         PrometheusScrape scrape = PrometheusScrape.awaitAtLeast(port, "http_server_requests_seconds_count",

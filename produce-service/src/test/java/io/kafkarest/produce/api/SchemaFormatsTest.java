@@ -7,12 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.protobuf.DynamicMessage;
 import io.kafkarest.produce.ProduceTestSupport;
 import io.kafkarest.schema.protobuf.ProtobufSchemaParser;
+import io.kafkarest.testing.TestHttp;
 import io.kafkarest.testing.TestRegistry;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import java.io.ByteArrayInputStream;
-import java.net.URI;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -53,9 +50,8 @@ class SchemaFormatsTest extends ProduceTestSupport {
     }
 
     private Map<String, Object> registry(String path) throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(TestRegistry.url() + path)).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertEquals(200, response.statusCode(), path + ": " + response.body());
+        TestHttp.Reply response = TestHttp.to(TestRegistry.url()).get(path);
+        assertEquals(200, response.status(), path + ": " + response.body());
         return body(response.body());
     }
 
@@ -66,9 +62,9 @@ class SchemaFormatsTest extends ProduceTestSupport {
                 + "{\"key\":\"k1\",\"value\":{\"name\":\"ann\",\"age\":{\"int\":31}}},"
                 + "{\"key\":\"k2\",\"value\":{\"name\":\"bob\",\"age\":null}}]}";
 
-        HttpResponse<String> response = post("/topics/" + topic, AVRO_V2, V2, body);
+        TestHttp.Reply response = post("/topics/" + topic, AVRO_V2, V2, body);
 
-        assertEquals(200, response.statusCode(), response.body());
+        assertEquals(200, response.status(), response.body());
         Map<String, Object> answer = body(response.body());
         int keyId = intOf(answer.get("key_schema_id"));
         int valueId = intOf(answer.get("value_schema_id"));
@@ -87,10 +83,10 @@ class SchemaFormatsTest extends ProduceTestSupport {
         assertArrayEquals(new byte[] {4, 'k', '1'}, payloadOf(written.get(0).key()));
 
         // the id is reused: by id, and by the same schema text (no second version)
-        HttpResponse<String> again = post("/topics/" + topic, AVRO_V2, V2, "{\"value_schema_id\":" + valueId
+        TestHttp.Reply again = post("/topics/" + topic, AVRO_V2, V2, "{\"value_schema_id\":" + valueId
                 + ",\"records\":[{\"value\":{\"name\":\"cy\",\"age\":null}}]}");
         assertEquals(valueId, intOf(body(again.body()).get("value_schema_id")), again.body());
-        HttpResponse<String> sameText = post("/topics/" + topic, AVRO_V2, V2, "{\"value_schema\":" + quoted(USER_SCHEMA)
+        TestHttp.Reply sameText = post("/topics/" + topic, AVRO_V2, V2, "{\"value_schema\":" + quoted(USER_SCHEMA)
                 + ",\"records\":[{\"value\":{\"name\":\"di\",\"age\":null}}]}");
         assertEquals(valueId, intOf(body(sameText.body()).get("value_schema_id")), sameText.body());
         assertEquals(valueId, schemaIdOf(readAll(topic, 4).get(3).value()));
@@ -99,9 +95,9 @@ class SchemaFormatsTest extends ProduceTestSupport {
     @Test
     void avroV1AcceptsABareArrayAndAnswersV1() throws Exception {
         String topic = createTopic(1);
-        HttpResponse<String> response = post("/topics/" + topic, "application/vnd.kafka.avro.v1+json",
+        TestHttp.Reply response = post("/topics/" + topic, "application/vnd.kafka.avro.v1+json",
                 "application/vnd.kafka.v1+json", "{\"value_schema\":\"\\\"int\\\"\",\"records\":[{\"value\":12}]}");
-        assertEquals(200, response.statusCode(), response.body());
+        assertEquals(200, response.status(), response.body());
         assertEquals("application/vnd.kafka.v1+json",
                 response.headers().firstValue("Content-Type").orElse("").split(";")[0]);
         byte[] value = readAll(topic, 1).get(0).value();
@@ -113,9 +109,9 @@ class SchemaFormatsTest extends ProduceTestSupport {
     void jsonSchemaValidatesAndWritesTheJsonText() throws Exception {
         String topic = createTopic(1);
         String schema = "{\"type\":\"object\",\"properties\":{\"n\":{\"type\":\"integer\"}},\"required\":[\"n\"]}";
-        HttpResponse<String> ok = post("/topics/" + topic, "application/vnd.kafka.jsonschema.v2+json", V2,
+        TestHttp.Reply ok = post("/topics/" + topic, "application/vnd.kafka.jsonschema.v2+json", V2,
                 "{\"value_schema\":" + quoted(schema) + ",\"records\":[{\"value\":{\"n\":7}}]}");
-        assertEquals(200, ok.statusCode(), ok.body());
+        assertEquals(200, ok.status(), ok.body());
         byte[] value = readAll(topic, 1).get(0).value();
         assertEquals(intOf(body(ok.body()).get("value_schema_id")), schemaIdOf(value));
         assertEquals("{\"n\":7}", new String(payloadOf(value), StandardCharsets.UTF_8));
@@ -130,9 +126,9 @@ class SchemaFormatsTest extends ProduceTestSupport {
     @Test
     void protobufWritesMessageIndexesAndTheBinaryMessage() throws Exception {
         String topic = createTopic(1);
-        HttpResponse<String> ok = post("/topics/" + topic, "application/vnd.kafka.protobuf.v2+json", V2,
+        TestHttp.Reply ok = post("/topics/" + topic, "application/vnd.kafka.protobuf.v2+json", V2,
                 "{\"value_schema\":" + quoted(PROTO) + ",\"records\":[{\"value\":{\"id\":\"o-1\",\"count\":3}}]}");
-        assertEquals(200, ok.statusCode(), ok.body());
+        assertEquals(200, ok.status(), ok.body());
         byte[] value = readAll(topic, 1).get(0).value();
         assertEquals(intOf(body(ok.body()).get("value_schema_id")), schemaIdOf(value));
         byte[] payload = payloadOf(value);
@@ -148,7 +144,7 @@ class SchemaFormatsTest extends ProduceTestSupport {
     void v3RecordsUseSchemasByTextIdAndLatestVersion() throws Exception {
         String topic = createTopic(1);
         String path = "/v3/clusters/" + clusterId() + "/topics/" + topic + "/records";
-        HttpResponse<String> first = post(path, "application/json", null, "{\"value\":{\"type\":\"AVRO\",\"schema\":"
+        TestHttp.Reply first = post(path, "application/json", null, "{\"value\":{\"type\":\"AVRO\",\"schema\":"
                 + quoted(USER_SCHEMA) + ",\"data\":{\"name\":\"ann\",\"age\":null}}}");
         Map<String, Object> report = body(first.body().trim());
         assertEquals(200, intOf(report.get("error_code")), first.body());
@@ -159,11 +155,11 @@ class SchemaFormatsTest extends ProduceTestSupport {
         int id = intOf(value.get("schema_id"));
 
         // by id without a type; then by the subject's latest version with only a type
-        HttpResponse<String> byId = post(path, "application/json", null,
+        TestHttp.Reply byId = post(path, "application/json", null,
                 "{\"value\":{\"schema_id\":" + id + ",\"data\":{\"name\":\"bob\",\"age\":{\"int\":2}}}}");
-        HttpResponse<String> latest = post(path, "application/json", null,
+        TestHttp.Reply latest = post(path, "application/json", null,
                 "{\"value\":{\"type\":\"AVRO\",\"data\":{\"name\":\"cy\",\"age\":null}}}");
-        for (HttpResponse<String> r : List.of(byId, latest)) {
+        for (TestHttp.Reply r : List.of(byId, latest)) {
             Map<String, Object> rep = body(r.body().trim());
             assertEquals(200, intOf(rep.get("error_code")), r.body());
             assertEquals(id, intOf(((Map<?, ?>) rep.get("value")).get("schema_id")), r.body());

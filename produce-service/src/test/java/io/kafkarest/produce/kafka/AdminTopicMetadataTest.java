@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.kafkarest.testing.TestKafka;
+import io.kafkarest.testing.Wait;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -42,7 +43,7 @@ class AdminTopicMetadataTest {
     /** Creates the topic and waits until the broker shows it (KRaft brokers apply new metadata asynchronously). */
     private void createAndAwait(String topic, int partitions) throws Exception {
         admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1))).all().get();
-        TestKafka.awaitPassing(Duration.ofSeconds(10), topic + " visible", () -> assertEquals(partitions,
+        Wait.untilPassing(Duration.ofSeconds(10), topic + " visible", () -> assertEquals(partitions,
                 admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions().size()));
     }
 
@@ -67,7 +68,7 @@ class AdminTopicMetadataTest {
         admin.createPartitions(Map.of(topic, NewPartitions.increaseTo(3))).all().get();
 
         assertEquals(OptionalInt.of(1), metadata.partitionCount(topic), "served from the cache");
-        TestKafka.await(Duration.ofSeconds(10), "3 partitions seen on refresh",
+        Wait.until(Duration.ofSeconds(10), "3 partitions seen on refresh",
                 () -> metadata.refreshPartitionCount(topic).equals(OptionalInt.of(3)));
         assertEquals(OptionalInt.of(3), metadata.partitionCount(topic));
     }
@@ -81,7 +82,7 @@ class AdminTopicMetadataTest {
 
         admin.deleteTopics(List.of(topic)).all().get();
 
-        TestKafka.await(Duration.ofSeconds(10), "deleted topic to be seen after the TTL",
+        Wait.until(Duration.ofSeconds(10), "deleted topic to be seen after the TTL",
                 () -> metadata.partitionCount(topic).isEmpty());
     }
 }

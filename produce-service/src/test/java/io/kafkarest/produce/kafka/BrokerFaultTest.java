@@ -5,9 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.kafkarest.kafka.embedded.EmbeddedKafka;
 import io.kafkarest.produce.ProduceTestSupport;
-import io.kafkarest.testing.TestKafka;
+import io.kafkarest.testing.FreePorts;
+import io.kafkarest.testing.TestHttp;
+import io.kafkarest.testing.Wait;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,8 +30,8 @@ import org.junit.jupiter.api.Test;
 @MicronautTest
 class BrokerFaultTest extends ProduceTestSupport {
     private static final int BATCH = 20;
-    private final int port = EmbeddedKafka.freePort();
-    private final int controllerPort = EmbeddedKafka.freePort();
+    private final int port = FreePorts.next();
+    private final int controllerPort = FreePorts.next();
     private final Path dataDir = tempDir();
     private EmbeddedKafka broker = EmbeddedKafka.start(dataDir, port, controllerPort, Map.of());
 
@@ -79,19 +80,19 @@ class BrokerFaultTest extends ProduceTestSupport {
         // expiring batches, so the second request is answered by produce-service's own deadline
         for (int attempt = 0; attempt < 2; attempt++) {
             long start = System.nanoTime();
-            HttpResponse<String> failed = post("/topics/" + topic, "application/vnd.kafka.binary.v2+json", null,
+            TestHttp.Reply failed = post("/topics/" + topic, "application/vnd.kafka.binary.v2+json", null,
                     batchBody(next));
             Duration took = Duration.ofNanos(System.nanoTime() - start);
             List<Integer> codes = errorCodes(failed, acknowledged, next);
             next += BATCH;
             assertTrue(took.compareTo(Duration.ofSeconds(20)) < 0, "answered within 20 s, took " + took);
             assertTrue(!codes.isEmpty() && codes.stream().allMatch(c -> c == 50002 || c == 50003),
-                    "a Kafka error while the broker is down: " + failed.statusCode() + " " + failed.body());
+                    "a Kafka error while the broker is down: " + failed.status() + " " + failed.body());
         }
 
         broker = EmbeddedKafka.start(dataDir, port, controllerPort, Map.of());
         int[] counter = {next};
-        TestKafka.awaitPassing(Duration.ofSeconds(60), "produce works again", () -> {
+        Wait.untilPassing(Duration.ofSeconds(60), "produce works again", () -> {
             int before = acknowledged.size();
             counter[0] = produceBatch(topic, counter[0], acknowledged);
             assertEquals(before + BATCH, acknowledged.size());
@@ -119,7 +120,7 @@ class BrokerFaultTest extends ProduceTestSupport {
 
     /** Produces one batch; remembers the acknowledged values; answers the next sequence number. */
     private int produceBatch(String topic, int first, Set<String> acknowledged) throws Exception {
-        HttpResponse<String> response = post("/topics/" + topic, "application/vnd.kafka.binary.v2+json", null,
+        TestHttp.Reply response = post("/topics/" + topic, "application/vnd.kafka.binary.v2+json", null,
                 batchBody(first));
         errorCodes(response, acknowledged, first);
         return first + BATCH;
@@ -127,10 +128,10 @@ class BrokerFaultTest extends ProduceTestSupport {
 
     /** The error codes of a response (its own, or each failed record's); records with an offset are acknowledged. */
     @SuppressWarnings("unchecked")
-    private List<Integer> errorCodes(HttpResponse<String> response, Set<String> acknowledged, int first)
+    private List<Integer> errorCodes(TestHttp.Reply response, Set<String> acknowledged, int first)
             throws Exception {
         Map<String, Object> body = body(response.body());
-        if (response.statusCode() != 200) {
+        if (response.status() != 200) {
             return List.of(intOf(body.get("error_code")));
         }
         List<Integer> codes = new ArrayList<>();

@@ -1,8 +1,8 @@
 package io.kafkarest.stack;
 
 /**
- * Which ports the stack uses. The local stack has fixed, documented ports; tests take free ones so that two runs
- * (or a running local stack) never collide.
+ * Which ports the stack uses. The local stack has fixed, documented ports; tests pass a plan of free ones (from
+ * test-support's {@code FreePorts}) so that two runs (or a running local stack) never collide.
  */
 public interface PortPlan {
     /** The API port of replica {@code replica} (0-based) of a service. */
@@ -42,24 +42,5 @@ public interface PortPlan {
                 };
             }
         };
-    }
-
-    /** Fresh free ports for every call. */
-    static PortPlan free() {
-        return new PortPlan() {
-            @Override
-            public int apiPort(String service, int replica) {
-                return freePort();
-            }
-
-            @Override
-            public int managementPort(String service, int replica) {
-                return freePort();
-            }
-        };
-    }
-
-    static int freePort() {
-        return FreePorts.next();
     }
 }

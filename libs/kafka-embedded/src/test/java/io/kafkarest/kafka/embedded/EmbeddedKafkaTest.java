@@ -7,17 +7,18 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 class EmbeddedKafkaTest {
@@ -47,15 +48,14 @@ class EmbeddedKafkaTest {
             try (var consumer = new KafkaConsumer<>(Map.<String, Object>of("bootstrap.servers", kafka.bootstrapServers(),
                     "group.id", "g", "auto.offset.reset", "earliest"), new StringDeserializer(), new StringDeserializer())) {
                 consumer.subscribe(Set.of("kept"));
-                long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-                String value = null;
-                while (value == null && System.nanoTime() < deadline) {
-                    ConsumerRecords<String, String> records = consumer.poll(Duration.ofMillis(500));
-                    for (var r : records) {
-                        value = r.value();
-                    }
-                }
-                assertEquals("hello", value, "the record produced before the restart is still there");
+                // test-support (Wait) depends on this module: Awaitility directly
+                List<String> values = new ArrayList<>();
+                Awaitility.await("the record produced before the restart").atMost(Duration.ofSeconds(30))
+                        .pollInSameThread().pollInterval(Duration.ZERO).until(() -> {
+                            consumer.poll(Duration.ofMillis(500)).forEach(r -> values.add(r.value()));
+                            return !values.isEmpty();
+                        });
+                assertEquals(List.of("hello"), values, "the record produced before the restart is still there");
             }
         }
         assertTrue(new String(Files.readAllBytes(dir.resolve("meta.properties")), StandardCharsets.UTF_8).contains(clusterId));

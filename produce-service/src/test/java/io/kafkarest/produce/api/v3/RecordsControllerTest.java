@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.kafkarest.produce.ProduceTestSupport;
+import io.kafkarest.testing.TestHttp;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
@@ -19,12 +19,12 @@ import org.junit.jupiter.api.Test;
 @MicronautTest
 class RecordsControllerTest extends ProduceTestSupport {
 
-    private HttpResponse<String> records(String topic, String body) throws Exception {
+    private TestHttp.Reply records(String topic, String body) throws Exception {
         return post("/v3/clusters/" + clusterId() + "/topics/" + topic + "/records", "application/json", null, body);
     }
 
-    private List<Map<String, Object>> reports(HttpResponse<String> response) throws Exception {
-        assertEquals(200, response.statusCode(), response.body());
+    private List<Map<String, Object>> reports(TestHttp.Reply response) throws Exception {
+        assertEquals(200, response.status(), response.body());
         List<Map<String, Object>> reports = new java.util.ArrayList<>();
         for (String line : response.body().split("\n")) {
             if (!line.isBlank()) {
@@ -110,10 +110,10 @@ class RecordsControllerTest extends ProduceTestSupport {
                 + "{\"id\":\"2\",\"value\":{\"type\":\"BINARY\",\"data\":\"Message$\"}},"
                 + "{\"id\":\"third\",\"value\":{\"type\":\"STRING\",\"data\":\"THREE\"}}]}";
 
-        HttpResponse<String> response = post("/v3/clusters/" + clusterId() + "/topics/" + topic + "/records:batch",
+        TestHttp.Reply response = post("/v3/clusters/" + clusterId() + "/topics/" + topic + "/records:batch",
                 "application/json", null, body);
 
-        assertEquals(207, response.statusCode(), response.body());
+        assertEquals(207, response.status(), response.body());
         Map<String, Object> answer = body(response.body());
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> successes = (List<Map<String, Object>>) answer.get("successes");

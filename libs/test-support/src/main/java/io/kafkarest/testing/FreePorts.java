@@ -1,4 +1,4 @@
-package io.kafkarest.stack;
+package io.kafkarest.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -9,12 +9,12 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * Ports nothing listens on, for the stacks that tests start, chosen below Linux's ephemeral range (32768-60999): a
- * port from that range, as the OS hands out for {@code new ServerSocket(0)}, can be taken by an outgoing connection
- * of a process already started (the broker, a worker) between choosing it and binding it - it happened to the
- * registry in a verify run.
+ * Ports nothing listens on, for what tests start (servers, brokers, the registry, a local stack), chosen below
+ * Linux's ephemeral range (32768-60999): a port from that range, as the OS hands out for {@code new ServerSocket(0)},
+ * can be taken by an outgoing connection of a process already started (the broker, a worker) between choosing it and
+ * binding it - it happened to the registry in a verify run.
  */
-final class FreePorts {
+public final class FreePorts {
     private static final int LOWEST = 20000;
     private static final int HIGHEST = 32000;
     /** Ports this JVM handed out already: never twice, even once their process has stopped. */
@@ -23,7 +23,8 @@ final class FreePorts {
     private FreePorts() {
     }
 
-    static int next() {
+    /** A port nothing listens on now and that this JVM has not handed out before. */
+    public static int next() {
         for (int attempt = 0; attempt < 500; attempt++) {
             int port = ThreadLocalRandom.current().nextInt(LOWEST, HIGHEST);
             if (!HANDED_OUT.add(port)) {
