@@ -52,7 +52,8 @@ public final class TestKafka {
         return new Broker("embedded", kafka.bootstrapServers(), kafka::close);
     }
 
-    private static boolean dockerAvailable() {
+    /** Whether a Docker engine answers here (then {@link #kind()} is "testcontainers" unless -Dtest.kafka.embedded). */
+    public static boolean dockerAvailable() {
         try {
             return DockerClientFactory.instance().isDockerAvailable();
         } catch (RuntimeException e) {

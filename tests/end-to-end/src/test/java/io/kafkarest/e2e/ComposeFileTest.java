@@ -19,9 +19,10 @@ import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
 
 /**
- * Docker cannot run on the build machines, so compose.yaml is checked by reading it: every part is there, the
- * scalable services can be scaled (no fixed names or host ports), and each service's environment is what that
- * service reads (the placeholders of its application.yml) and points at the right places.
+ * compose.yaml checked by reading it, on every build (bin/compose-check runs it for real on a Docker engine, which
+ * the README's test command does not need): every part is there, the scalable services can be scaled (no fixed
+ * names or host ports), each service's environment is what that service reads (the placeholders of its
+ * application.yml) and points at the right places, and every image can be built from the jar Maven built.
  */
 class ComposeFileTest {
     private static final List<String> SERVICES =
@@ -65,7 +66,8 @@ class ComposeFileTest {
                 assertFalse(service.containsKey("ports"), name + " publishes a host port: only the gateway may");
             }
         });
-        assertEquals(List.of("8080:8080"), section(services, "gateway").get("ports"));
+        // 8080 unless GATEWAY_PORT says otherwise (bin/compose-check publishes it on a free port)
+        assertEquals(List.of("${GATEWAY_PORT:-8080}:8080"), section(services, "gateway").get("ports"));
     }
 
     @Test
@@ -80,7 +82,21 @@ class ComposeFileTest {
             assertTrue(text.contains("-pl " + name + " "), name + "'s Dockerfile builds its module");
             assertTrue(text.contains(name + "-0.1.0-SNAPSHOT-all.jar"), name + "'s Dockerfile runs its fat jar");
             assertTrue(text.contains("ENV PORT=" + defaultPort(name)), name + "'s image listens on its default port");
+            // JAR_SOURCE=maven compiles in the build, JAR_SOURCE=host takes the jar bin/mvn built (docs/compose-standins.md)
+            assertEquals(Map.of("JAR_SOURCE", "${JAR_SOURCE:-maven}"), build.get("args"), name + " passes JAR_SOURCE");
+            assertTrue(text.contains("ARG JAR_SOURCE=maven\n"), name + "'s Dockerfile compiles by default");
+            assertTrue(text.contains("AS jar-maven\n") && text.contains("AS jar-host\n")
+                    && text.contains("FROM jar-${JAR_SOURCE} AS jar\n"), name + "'s Dockerfile has both jar sources");
+            assertTrue(text.contains("COPY " + name + "/target/" + name + "-0.1.0-SNAPSHOT-all.jar /service.jar"),
+                    name + "'s Dockerfile takes the host's jar with JAR_SOURCE=host");
         }
+    }
+
+    @Test
+    void theBuildContextKeepsTheFatJarsButNoOtherBuildOutput() throws IOException {
+        List<String> ignored = Files.readAllLines(ROOT.resolve(".dockerignore"));
+        assertTrue(ignored.contains("**/target"), "build output stays out of the context");
+        assertTrue(ignored.contains("!*/target/*-0.1.0-SNAPSHOT-all.jar"), "the fat jars stay in it (JAR_SOURCE=host)");
     }
 
     @Test
