@@ -53,7 +53,7 @@ class TestKafkaTest {
             consumer.assign(Set.of(partition));
             consumer.seekToBeginning(Set.of(partition));
             List<String> values = new ArrayList<>();
-            TestKafka.await(Duration.ofSeconds(30), "the record produced to " + bootstrap, () -> {
+            Wait.until(Duration.ofSeconds(30), "the record produced to " + bootstrap, () -> {
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
                     values.add(record.value());
                 }
