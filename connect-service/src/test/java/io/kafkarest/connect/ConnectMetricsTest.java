@@ -19,7 +19,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A running connector shows in GET /prometheus: connectors and tasks by state, and the HTTP metrics per route. */
+/**
+ * A running connector shows in GET /prometheus: connectors and tasks by state, the HTTP metrics per route, and the Kafka
+ * metrics of the Connect runtime's own clients (the task's producer, the worker's internal clients).
+ */
 @MicronautTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ConnectMetricsTest implements TestPropertyProvider {
@@ -59,5 +62,25 @@ class ConnectMetricsTest implements TestPropertyProvider {
                 Map.of("uri", "/connectors/{connector}/status", "status", "200")) >= 1,
                 scrape.lines("http_server_requests_seconds_count"));
         assertTrue(scrape.hasSeriesStartingWith("jvm_memory_"));
+
+        // the Connect runtime's own Kafka clients: the task's producer wrote the line, the worker's internal
+        // clients wrote the connector's config and status and read them back
+        scrape = PrometheusScrape.awaitAtLeast(port, "kafka_producer_record_send_total",
+                Map.of("client_id", "connector-producer-metrics-source-0"), 1, Duration.ofSeconds(60));
+        assertTrue(clientSum(scrape, "kafka_producer_record_send_total", "configs") >= 1,
+                scrape.lines("kafka_producer_record_send_total"));
+        assertTrue(clientSum(scrape, "kafka_producer_record_send_total", "statuses") >= 1,
+                scrape.lines("kafka_producer_record_send_total"));
+        assertTrue(clientSum(scrape, "kafka_consumer_fetch_manager_records_consumed_total", "configs") >= 1,
+                scrape.lines("kafka_consumer_fetch_manager_records_consumed_total"));
+        assertTrue(scrape.sum("kafka_admin_client_request_total", Map.of()) >= 1,
+                scrape.lines("kafka_admin_client_request_total"));
+    }
+
+    /** The sum of the series of the clients whose {@code client_id} ends with {@code suffix}. */
+    private static double clientSum(PrometheusScrape scrape, String name, String suffix) {
+        return scrape.matching(name, Map.of()).stream()
+                .filter(sample -> sample.labels().getOrDefault("client_id", "").endsWith(suffix))
+                .mapToDouble(PrometheusScrape.Sample::value).sum();
     }
 }

@@ -2,6 +2,8 @@ package io.kafkarest.connect.kafka;
 
 import io.kafkarest.connect.core.ConnectRuntime;
 import io.kafkarest.connect.core.WorkerUnavailableException;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micronaut.context.BeanProvider;
 import io.micronaut.context.event.ApplicationEventListener;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.runtime.server.event.ServerStartupEvent;
@@ -65,6 +67,12 @@ public class EmbeddedConnectRuntime implements ConnectRuntime, ApplicationEventL
 
     private final ConnectSettings settings;
     private final WorkerProperties workerProperties;
+    /**
+     * Where the worker's Kafka clients publish their metrics (see {@link ConnectClientMeters}), if metrics are on;
+     * looked up when the worker starts, as the registry's binders (ConnectorMetrics) need this runtime.
+     */
+    private final BeanProvider<MeterRegistry> meterRegistry;
+    private volatile MeterRegistry clientMeterRegistry;
     private final BiConsumer<Integer, String> exitListener = (status, message) -> fail(
             new IllegalStateException("Kafka Connect requested JVM exit with status " + status
                     + (message == null ? "" : ": " + message)));
@@ -75,9 +83,11 @@ public class EmbeddedConnectRuntime implements ConnectRuntime, ApplicationEventL
     private Thread starter;
     private boolean startRequested;
 
-    public EmbeddedConnectRuntime(ConnectSettings settings, WorkerProperties workerProperties) {
+    public EmbeddedConnectRuntime(ConnectSettings settings, WorkerProperties workerProperties,
+                                  BeanProvider<MeterRegistry> meterRegistry) {
         this.settings = settings;
         this.workerProperties = workerProperties;
+        this.meterRegistry = meterRegistry;
     }
 
     private record Started(DistributedHerder herder, DistributedConfig config, RestClient restClient,
@@ -159,6 +169,8 @@ public class EmbeddedConnectRuntime implements ConnectRuntime, ApplicationEventL
         List<AutoCloseable> built = new ArrayList<>();
         try {
             Map<String, String> props = workerProperties.asMap();
+            clientMeterRegistry = meterRegistry.isPresent() ? meterRegistry.get() : null;
+            ConnectClientMeters.use(clientMeterRegistry);
             Plugins plugins = new Plugins(props);
             try (LoaderSwap ignored = plugins.withClassLoader(plugins.delegatingLoader())) {
                 DistributedConfig config = new DistributedConfig(props);
@@ -288,6 +300,7 @@ public class EmbeddedConnectRuntime implements ConnectRuntime, ApplicationEventL
                 LOG.warn("Kafka Connect worker did not stop cleanly", e);
             }
         }
+        ConnectClientMeters.forget(clientMeterRegistry);
         ExitGuard.uninstall(exitListener);
     }
 

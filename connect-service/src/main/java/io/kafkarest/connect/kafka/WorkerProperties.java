@@ -7,8 +7,11 @@ import io.micronaut.core.naming.conventions.StringConvention;
 import jakarta.inject.Singleton;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.apache.kafka.clients.CommonClientConfigs;
+import org.apache.kafka.common.metrics.JmxReporter;
 import org.apache.kafka.common.utils.Utils;
 import org.apache.kafka.connect.json.JsonConverter;
 import org.apache.kafka.connect.runtime.WorkerConfig;
@@ -34,6 +37,9 @@ public class WorkerProperties {
             WorkerConfig.OFFSET_COMMIT_INTERVAL_MS_CONFIG, "1000",
             // ServiceLoader discovery: classpath scanning costs seconds and hundreds of MB
             WorkerConfig.PLUGIN_DISCOVERY_CONFIG, "service_load");
+
+    private static final String METRIC_REPORTERS = CommonClientConfigs.METRIC_REPORTER_CLASSES_CONFIG;
+    private static final List<String> CLIENT_PREFIXES = List.of("", "producer.", "consumer.", "admin.");
 
     private final Map<String, String> properties;
 
@@ -65,7 +71,25 @@ public class WorkerProperties {
         props.put(DistributedConfig.STATUS_STORAGE_REPLICATION_FACTOR_CONFIG, replication);
         settings.pluginPathIfSet().ifPresent(path -> props.put(WorkerConfig.PLUGIN_PATH_CONFIG, path));
         props.putAll(rawWorker);
+        addClientMeters(props);
         return Collections.unmodifiableMap(props);
+    }
+
+    /**
+     * Adds {@link ConnectClientMeters} to the metric reporters of the worker (its own Connect metrics and, as Connect
+     * builds them from the unprefixed worker properties, its internal clients and the tasks' admin clients) and of the
+     * tasks' producers, consumers and admin clients (which take {@code producer.}, {@code consumer.} and
+     * {@code admin.}-prefixed keys). Reporters already listed stay, Kafka's default {@code JmxReporter} included.
+     */
+    static void addClientMeters(Map<String, String> props) {
+        String worker = props.getOrDefault(METRIC_REPORTERS, JmxReporter.class.getName());
+        for (String prefix : CLIENT_PREFIXES) {
+            String reporters = props.getOrDefault(prefix + METRIC_REPORTERS, worker).strip();
+            String meters = ConnectClientMeters.class.getName();
+            if (!List.of(reporters.split("\\s*,\\s*")).contains(meters)) {
+                props.put(prefix + METRIC_REPORTERS, reporters.isEmpty() ? meters : reporters + "," + meters);
+            }
+        }
     }
 
     /**

@@ -30,6 +30,11 @@ class WorkerPropertiesTest {
         assertEquals("1000", props.get("offset.flush.interval.ms"));
         assertEquals("service_load", props.get("plugin.discovery"));
         assertFalse(props.containsKey("plugin.path"));
+        String reporters = "org.apache.kafka.common.metrics.JmxReporter," + ConnectClientMeters.class.getName();
+        for (String key : new String[] {"metric.reporters", "producer.metric.reporters", "consumer.metric.reporters",
+                "admin.metric.reporters"}) {
+            assertEquals(reporters, props.get(key), key);
+        }
         // Connect's own parser accepts it
         new org.apache.kafka.connect.runtime.distributed.DistributedConfig(props);
     }
@@ -54,6 +59,19 @@ class WorkerPropertiesTest {
         assertEquals("2", props.get("status.storage.partitions"));
         assertEquals("/opt/connect-plugins", props.get("plugin.path"));
         assertEquals("org.apache.kafka.connect.storage.StringConverter", props.get("value.converter"));
+    }
+
+    @Test
+    void clientMetersJoinTheReportersAlreadyListed() {
+        String meters = ConnectClientMeters.class.getName();
+        Map<String, String> props = WorkerProperties.build(DEFAULTS, Map.of("bootstrap.servers", "k1:9092"),
+                Map.of("metric.reporters", "a.Reporter", "consumer.metric.reporters", "",
+                        "admin.metric.reporters", "b.Reporter, " + meters));
+
+        assertEquals("a.Reporter," + meters, props.get("metric.reporters"));
+        assertEquals("a.Reporter," + meters, props.get("producer.metric.reporters"));
+        assertEquals(meters, props.get("consumer.metric.reporters"));
+        assertEquals("b.Reporter, " + meters, props.get("admin.metric.reporters"));
     }
 
     @Test
