@@ -28,7 +28,7 @@ public class ConnectorPluginsController {
         this.plugins = plugins;
     }
 
-    /** {@code [{"class", "type", "version"}, ...]}: connectors, or every plugin with {@code connectorsOnly=false}. */
+    /** The installed connector plugins (class, type, version each), or every plugin with connectorsOnly=false. */
     @Get(produces = MediaType.APPLICATION_JSON)
     public HttpResponse<byte[]> list(@QueryValue(defaultValue = "true") boolean connectorsOnly) {
         return ConnectJson.ok(plugins.plugins(connectorsOnly));
@@ -40,7 +40,7 @@ public class ConnectorPluginsController {
         return ConnectJson.ok(plugins.configDefinition(plugin, version));
     }
 
-    /** {@code {"name", "error_count", "groups", "configs": [{"definition", "value"}, ...]}}. */
+    /** Validates a config against the plugin: its name, error count, groups and each config's definition and value. */
     @Put(value = "/{plugin}/config/validate", consumes = MediaType.APPLICATION_JSON,
             produces = MediaType.APPLICATION_JSON)
     public HttpResponse<byte[]> validate(HttpRequest<?> request, @PathVariable String plugin, @Body @Nullable byte[] body) {

@@ -30,7 +30,7 @@ public class ConnectorTasksController {
         this.tasks = tasks;
     }
 
-    /** {@code [{"id": {"connector", "task"}, "config": {...}}, ...]}. */
+    /** The connector's tasks, each with its id (connector and task number) and config. */
     @Get(value = "/tasks", produces = MediaType.APPLICATION_JSON)
     public HttpResponse<byte[]> taskConfigs(@PathVariable String connector) {
         return ConnectJson.ok(tasks.taskConfigs(connector));

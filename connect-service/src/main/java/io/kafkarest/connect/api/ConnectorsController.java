@@ -103,7 +103,7 @@ public class ConnectorsController {
         return ConnectJson.ok(connectors.status(connector));
     }
 
-    /** {@code {"<connector>": {"topics": [...]}}}. */
+    /** The topics the connector has used, under its name. */
     @Get(value = "/{connector}/topics", produces = MediaType.APPLICATION_JSON)
     public HttpResponse<byte[]> topics(@PathVariable String connector) {
         ActiveTopicsInfo info = connectors.activeTopics(connector);

@@ -19,13 +19,13 @@ public class RootController {
         this.worker = worker;
     }
 
-    /** {@code {"version", "commit", "kafka_cluster_id"}}. */
+    /** The worker's version, commit and Kafka cluster id. */
     @Get(produces = MediaType.APPLICATION_JSON)
     public HttpResponse<byte[]> serverInfo() {
         return ConnectJson.ok(worker.serverInfo());
     }
 
-    /** 200 {@code {"status":"healthy",...}}, 503 while starting, 500 when the worker is stuck or failed. */
+    /** 200 with status healthy; 503 while starting, 500 when the worker is stuck or failed. */
     @Get(value = "/health", produces = MediaType.APPLICATION_JSON)
     public HttpResponse<byte[]> health() {
         WorkerManager.WorkerHealth health = worker.health();
