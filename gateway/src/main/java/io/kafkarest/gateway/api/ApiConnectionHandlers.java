@@ -1,7 +1,6 @@
 package io.kafkarest.gateway.api;
 
 import io.micronaut.context.BeanProvider;
-import io.micronaut.context.annotation.Property;
 import io.micronaut.context.event.BeanCreatedEvent;
 import io.micronaut.context.event.BeanCreatedEventListener;
 import io.micronaut.core.annotation.Nullable;
@@ -19,14 +18,11 @@ import java.net.InetSocketAddress;
 @Singleton
 class ApiConnectionHandlers implements BeanCreatedEventListener<NettyServerCustomizer.Registry> {
     private final BeanProvider<PassThrough> lane;
-    private final Integer managementPort;
+    private final ApiPort apiPort;
 
-    ApiConnectionHandlers(BeanProvider<PassThrough> lane,
-                          @Property(name = "endpoints.all.port") @Nullable Integer managementPort,
-                          @Property(name = "micronaut.server.port") @Nullable Integer serverPort) {
+    ApiConnectionHandlers(BeanProvider<PassThrough> lane, ApiPort apiPort) {
         this.lane = lane;
-        this.managementPort = managementPort != null && managementPort > 0 && !managementPort.equals(serverPort)
-                ? managementPort : null;
+        this.apiPort = apiPort;
     }
 
     @Override
@@ -63,7 +59,6 @@ class ApiConnectionHandlers implements BeanCreatedEventListener<NettyServerCusto
     }
 
     private boolean isManagementConnection(Channel channel) {
-        return managementPort != null && channel.localAddress() instanceof InetSocketAddress local
-                && local.getPort() == managementPort;
+        return channel.localAddress() instanceof InetSocketAddress local && apiPort.isManagementPort(local.getPort());
     }
 }

@@ -21,6 +21,11 @@ public class ApiPort {
                 ? managementPort : null;
     }
 
+    /** Whether a connection accepted on {@code localPort} is one of the separate management port's. */
+    public boolean isManagementPort(int localPort) {
+        return managementPort != null && localPort == managementPort;
+    }
+
     public boolean isManagementRequest(HttpRequest<?> request) {
         if (managementPort != null) {
             return request.getServerAddress().getPort() == managementPort;

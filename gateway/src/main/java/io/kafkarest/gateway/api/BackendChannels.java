@@ -47,9 +47,11 @@ class BackendChannels {
         this.connectTimeoutMillis = (int) Math.min(Integer.MAX_VALUE, connectTimeout.toMillis());
     }
 
-    /** A connection to {@code node} on {@code loop}: an idle one, or a new one (then {@link Lease#reused} is false). */
+    /**
+     * A connection to {@code node} on {@code loop}: an idle one, or a new one (then {@link Lease#reused} is false);
+     * always a new one when {@code fresh}.
+     */
     Future<Lease> acquire(EventLoop loop, Class<? extends Channel> type, Endpoint node, boolean fresh) {
-        // (fresh: not a kept-alive one)
         Promise<Lease> promise = loop.newPromise();
         ArrayDeque<Idle> kept = fresh ? null : idle.get().get(node.baseUri());
         long now = System.nanoTime();

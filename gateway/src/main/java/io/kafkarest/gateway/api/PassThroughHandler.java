@@ -1,6 +1,5 @@
 package io.kafkarest.gateway.api;
 
-import io.kafkarest.gateway.backend.BackendFailure;
 import io.kafkarest.gateway.core.Endpoint;
 import io.kafkarest.gateway.core.RouteMatch;
 import io.kafkarest.rest.AccessLogFilter;
@@ -23,7 +22,6 @@ import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponse;
-import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpStatusClass;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
@@ -487,7 +485,7 @@ final class PassThroughHandler extends ChannelDuplexHandler {
             Channel connection = backend;
             backend = null;
             cancelTimeout();
-            if (backendKeepAlive && requestSent && requestComplete) {
+            if (backendKeepAlive && requestSent) { // sent: the whole request went out
                 lane.channels.release(connection, node);
             } else {
                 connection.close();
