@@ -14,6 +14,8 @@ import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.server.HttpServerConfiguration;
 import io.micronaut.json.JsonMapper;
 import io.netty.buffer.Unpooled;
+import io.netty.channel.AdaptiveRecvByteBufAllocator;
+import io.netty.channel.RecvByteBufAllocator;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
@@ -101,6 +103,16 @@ class PassThrough {
         int query = target.indexOf('?');
         String path = query < 0 ? target : target.substring(0, query);
         return path.isEmpty() ? "/" : path;
+    }
+
+    /**
+     * How much the lane's connections (the client's and the node's) read from their socket at once: up to 1 MiB, the
+     * largest piece the HTTP codecs pass on, instead of Netty's 64 KiB. A large body or answer then crosses the
+     * gateway in a few reads and writes, not one per 64 KiB: system calls are most of the gateway's cost
+     * (docs/benchmarks.md).
+     */
+    static RecvByteBufAllocator socketReads() {
+        return new AdaptiveRecvByteBufAllocator(64, 16 * 1024, 1024 * 1024);
     }
 
     /** A gateway answer ({@link GatewayErrors}) as a Netty response: the standard error body, its headers. */
