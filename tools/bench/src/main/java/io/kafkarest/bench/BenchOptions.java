@@ -51,6 +51,8 @@ public record BenchOptions(Duration duration, Duration warmup, int connections, 
               --admin-url URL       admin-service, for GET /brokers directly [http://localhost:8081]
               --gateway-pid PID     the gateway process whose CPU time is read [the one listening on the
                                     --gateway-url port, found in /proc]
+              --rounds N            run the workloads N times over and add a table of the medians: one
+                                    run on two shared cores moves a ratio by 0.1 or more [1]
             """;
 
     public static BenchOptions defaults(List<String> cases) {
@@ -105,8 +107,11 @@ public record BenchOptions(Duration duration, Duration warmup, int connections, 
                 case "--max-bytes" -> o.withConsume(o.consume.withMaxBytes(positive(name, value)));
                 case "--idle-instances" -> o.withConsume(o.consume.withIdleInstances(positive(name, value)));
                 case "--consume-pid" -> o.withConsume(o.consume.withPid(positive(name, value)));
-                case "--admin-url" -> o.withGateway(new Gateway(url(value), o.gateway.pid()));
-                case "--gateway-pid" -> o.withGateway(new Gateway(o.gateway.adminUrl(), positive(name, value)));
+                case "--admin-url" -> o.withGateway(new Gateway(url(value), o.gateway.pid(), o.gateway.rounds()));
+                case "--gateway-pid" -> o.withGateway(new Gateway(o.gateway.adminUrl(), positive(name, value),
+                        o.gateway.rounds()));
+                case "--rounds" -> o.withGateway(new Gateway(o.gateway.adminUrl(), o.gateway.pid(),
+                        positive(name, value)));
                 default -> throw new IllegalArgumentException("Unknown option: " + name);
             };
         }
@@ -202,9 +207,10 @@ public record BenchOptions(Duration duration, Duration warmup, int connections, 
      *
      * @param adminUrl admin-service, for {@code GET /brokers} directly
      * @param pid      the gateway process whose CPU time is read; 0 = the one listening on the gateway URL's port
+     * @param rounds   how many times the workloads run, one after the other
      */
-    public record Gateway(URI adminUrl, long pid) {
-        static final Gateway DEFAULTS = new Gateway(URI.create("http://localhost:8081"), 0);
+    public record Gateway(URI adminUrl, long pid, int rounds) {
+        static final Gateway DEFAULTS = new Gateway(URI.create("http://localhost:8081"), 0, 1);
     }
 
     /** The base URL of a path: {@link #DIRECT} is the service itself. */

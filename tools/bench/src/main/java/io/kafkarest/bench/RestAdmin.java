@@ -8,6 +8,8 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /** The few REST calls the benchmarks need besides the load: cluster id, fresh topics, one-off requests. */
 public final class RestAdmin {
@@ -45,15 +47,23 @@ public final class RestAdmin {
     }
 
     /**
-     * Produces one small binary record with v2 until it is accepted: a fresh topic takes a moment to become
-     * visible to produce-service (KRaft applies metadata asynchronously).
+     * Produces one small binary record to each partition with v2 until they are accepted: a fresh topic takes a
+     * moment to become visible to produce-service (KRaft applies metadata asynchronously). Writing each partition's
+     * first batch alone also keeps the run clear of a Kafka broker bug (KAFKA-15591, fixed in Kafka 4.5): when the
+     * first of two batches in flight to a just-created partition fails with NOT_LEADER_OR_FOLLOWER and the second is
+     * appended, the first is retried with OUT_OF_ORDER_SEQUENCE_NUMBER until the delivery timeout, and the HTTP
+     * request holding it waits as long.
      */
-    public void awaitProducible(URI base, String topic, Duration timeout) throws IOException, InterruptedException {
+    public void awaitProducible(URI base, String topic, int partitions, Duration timeout)
+            throws IOException, InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
+        String records = IntStream.range(0, partitions)
+                .mapToObj(p -> "{\"partition\":" + p + ",\"value\":\"cHJvYmU=\"}")
+                .collect(Collectors.joining(",", "{\"records\":[", "]}"));
         String last;
         do {
             HttpResponse<String> r = send("POST", base.resolve("/topics/" + topic),
-                    "application/vnd.kafka.binary.v2+json", "{\"records\":[{\"value\":\"cHJvYmU=\"}]}");
+                    "application/vnd.kafka.binary.v2+json", records);
             if (r.statusCode() == 200 && !r.body().matches("(?s).*\"error_code\"\\s*:\\s*\\d.*")) {
                 return;
             }

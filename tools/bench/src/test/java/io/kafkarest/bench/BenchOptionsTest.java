@@ -51,13 +51,16 @@ class BenchOptionsTest {
         BenchOptions d = BenchOptions.parse(new String[0], cases);
         assertEquals("http://localhost:8081", d.gateway().adminUrl().toString());
         assertEquals(0, d.gateway().pid());
-        BenchOptions o = BenchOptions.parse(new String[] {"--admin-url", "http://a:1/", "--gateway-pid=4242",
+        assertEquals(1, d.gateway().rounds());
+        BenchOptions o = BenchOptions.parse(new String[] {"--admin-url", "http://a:1/", "--gateway-pid=4242", "--rounds", "3",
             "--gateway-url", "http://g:2", "--cases", "brokers,produce"}, cases);
         assertEquals("http://a:1", o.gateway().adminUrl().toString());
         assertEquals(4242, o.gateway().pid());
+        assertEquals(3, o.gateway().rounds());
         assertEquals("http://g:2", o.gatewayUrl().toString());
         assertEquals(List.of("produce", "brokers"), o.cases());
         assertThrows(IllegalArgumentException.class, () -> BenchOptions.parse(new String[] {"--gateway-pid", "x"}, cases));
+        assertThrows(IllegalArgumentException.class, () -> BenchOptions.parse(new String[] {"--rounds", "0"}, cases));
     }
 
     @Test

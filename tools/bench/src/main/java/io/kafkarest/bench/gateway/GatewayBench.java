@@ -75,16 +75,9 @@ public final class GatewayBench implements Command {
                     "the Kafka Java producer in the bench JVM, no HTTP: its figures are in the direct columns"));
             progress(r);
         }
-        if (o.runs(PRODUCE)) {
-            table.add(workload("v2 produce x" + PRODUCE_BATCH + " (records/s)", true, gatewayPid, pidNote,
-                    window -> ProduceBench.v2BinaryCase(wrk, admin, o, payloads, runId, PRODUCE_BATCH,
-                            BenchOptions.DIRECT, MeasuredWindow.NONE),
-                    window -> ProduceBench.v2BinaryCase(wrk, admin, o, payloads, runId, PRODUCE_BATCH,
-                            BenchOptions.GATEWAY, window)));
-        }
+        String topic = "bench-gateway-consume-" + runId;
+        String setupError = null;
         if (o.runs(CONSUME)) {
-            String topic = "bench-gateway-consume-" + runId;
-            String setupError = null;
             try {
                 System.err.printf("Creating %s (%d partitions) and filling it with %,d records of %d bytes ...%n",
                         topic, o.partitions(), records, o.recordSize());
@@ -92,21 +85,37 @@ public final class GatewayBench implements Command {
             } catch (Exception e) {
                 setupError = "topic " + topic + ": " + message(e);
             }
-            String failedSetup = setupError;
-            for (int n : o.consume().instances()) {
-                table.add(workload("v2 consume x" + n + " (records/s)", true, gatewayPid, pidNote,
-                        window -> failedSetup != null ? failed(failedSetup)
-                                : ConsumeBench.v2BinaryCase(admin, o, topic, records, n, BenchOptions.DIRECT,
-                                        "gw-" + runId, MeasuredWindow.NONE),
-                        window -> failedSetup != null ? failed(failedSetup)
-                                : ConsumeBench.v2BinaryCase(admin, o, topic, records, n, BenchOptions.GATEWAY,
-                                        "gw-" + runId, window)));
-            }
         }
-        if (o.runs(BROKERS)) {
-            table.add(workload("GET /brokers (requests/s)", false, gatewayPid, pidNote,
-                    window -> brokers(wrk, o, BenchOptions.DIRECT, o.gateway().adminUrl(), window),
-                    window -> brokers(wrk, o, BenchOptions.GATEWAY, o.gatewayUrl(), window)));
+        String failedSetup = setupError;
+        int rounds = o.gateway().rounds();
+        for (int round = 1; round <= rounds; round++) {
+            if (rounds > 1) {
+                System.err.println("Round " + round + " of " + rounds);
+            }
+            String rowId = rounds > 1 ? runId + "-r" + round : runId; // fresh topics and groups in every round
+            if (o.runs(PRODUCE)) {
+                table.add(workload("v2 produce x" + PRODUCE_BATCH + " (records/s)", true, gatewayPid, pidNote,
+                        window -> ProduceBench.v2BinaryCase(wrk, admin, o, payloads, rowId, PRODUCE_BATCH,
+                                BenchOptions.DIRECT, MeasuredWindow.NONE),
+                        window -> ProduceBench.v2BinaryCase(wrk, admin, o, payloads, rowId, PRODUCE_BATCH,
+                                BenchOptions.GATEWAY, window)).inRound(round));
+            }
+            if (o.runs(CONSUME)) {
+                for (int n : o.consume().instances()) {
+                    table.add(workload("v2 consume x" + n + " (records/s)", true, gatewayPid, pidNote,
+                            window -> failedSetup != null ? failed(failedSetup)
+                                    : ConsumeBench.v2BinaryCase(admin, o, topic, records, n, BenchOptions.DIRECT,
+                                            "gw-" + rowId, MeasuredWindow.NONE),
+                            window -> failedSetup != null ? failed(failedSetup)
+                                    : ConsumeBench.v2BinaryCase(admin, o, topic, records, n, BenchOptions.GATEWAY,
+                                            "gw-" + rowId, window)).inRound(round));
+                }
+            }
+            if (o.runs(BROKERS)) {
+                table.add(workload("GET /brokers (requests/s)", false, gatewayPid, pidNote,
+                        window -> brokers(wrk, o, BenchOptions.DIRECT, o.gateway().adminUrl(), window),
+                        window -> brokers(wrk, o, BenchOptions.GATEWAY, o.gatewayUrl(), window)).inRound(round));
+            }
         }
 
         String markdown = table.toMarkdown();
@@ -220,7 +229,8 @@ public final class GatewayBench implements Command {
                         + ", cores: " + Runtime.getRuntime().availableProcessors()
                         + ", java: " + System.getProperty("java.version"),
                 "per row: " + o.duration().toMillis() / 1000.0 + " s measured after " + o.warmup().toMillis() / 1000.0
-                        + " s warm-up; each workload's direct row, then its gateway row, back to back",
+                        + " s warm-up; each workload's direct row, then its gateway row, back to back"
+                        + (o.gateway().rounds() > 1 ? "; all workloads " + o.gateway().rounds() + " times over" : ""),
                 "produce: v2 binary, " + PRODUCE_BATCH + " records of " + o.recordSize() + " bytes per request, wrk "
                         + o.connections() + " connections, a fresh topic per row; consume: v2 binary instances "
                         + o.consume().instances() + " reading a topic pre-filled with "

@@ -8,13 +8,17 @@ import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.function.ToDoubleFunction;
 
 /**
- * The markdown table of {@code bin/bench gateway}: one line per workload with its direct and its gateway row side by
- * side, the ratio gateway / direct, the latency the gateway adds, the gateway process's CPU during its row, and
- * whether the issue's targets are met.
+ * The markdown table of {@code bin/bench gateway}: one line per workload (and round) with its direct and its gateway
+ * row side by side, the ratio gateway / direct, the latency the gateway adds, the gateway process's CPU during its
+ * row, and whether the issue's targets are met. With more than one round, a second table gives each workload's
+ * medians over its rounds, and the targets are judged on those.
  */
 final class OverheadTable {
     /** Through the gateway at least this fraction of direct throughput (produce and consume). */
@@ -32,11 +36,21 @@ final class OverheadTable {
      * @param wallSeconds that window's length in seconds
      * @param ratioTarget whether {@link #RATIO_TARGET} applies to this workload
      * @param note        more about the line (or null)
+     * @param round       which run of the workload this is, from 1
      */
     record Line(String workload, Result direct, Result gateway, double cpuSeconds, double wallSeconds,
-                boolean ratioTarget, String note) {
+                boolean ratioTarget, String note, int round) {
+        Line(String workload, Result direct, Result gateway, double cpuSeconds, double wallSeconds,
+             boolean ratioTarget, String note) {
+            this(workload, direct, gateway, cpuSeconds, wallSeconds, ratioTarget, note, 1);
+        }
+
         static Line reference(String workload, Result row, String note) {
             return new Line(workload, row, null, Double.NaN, Double.NaN, false, note);
+        }
+
+        Line inRound(int round) {
+            return new Line(workload, direct, gateway, cpuSeconds, wallSeconds, ratioTarget, note, round);
         }
 
         private boolean bothRan() {
@@ -76,14 +90,7 @@ final class OverheadTable {
 
         /** Targets, errors of either row and the note. */
         String notes() {
-            List<String> parts = new ArrayList<>();
-            if (ratioTarget && !Double.isNaN(ratio())) {
-                parts.add("ratio target " + RATIO_TARGET + ": " + (ratio() >= RATIO_TARGET ? "met" : "NOT met"));
-            }
-            if (gateway != null && !Double.isNaN(addedP50())) {
-                parts.add("added p50 target " + number(ADDED_P50_TARGET_MS, 0) + " ms: "
-                        + (addedP50() <= ADDED_P50_TARGET_MS ? "met" : "NOT met"));
-            }
+            List<String> parts = targets(ratioTarget ? ratio() : Double.NaN, gateway == null ? Double.NaN : addedP50());
             error("direct", direct, parts);
             error("gateway", gateway, parts);
             if (note != null) {
@@ -99,6 +106,19 @@ final class OverheadTable {
             String e = r.error() == null ? "" : r.error();
             parts.add(path + ": " + (r.failed() > 0 ? r.failed() + " failed" + (e.isEmpty() ? "" : ": ") : "") + e);
         }
+    }
+
+    /** Whether a ratio and an added p50 meet the targets, in words; a NaN figure is left out. */
+    static List<String> targets(double ratio, double addedP50) {
+        List<String> parts = new ArrayList<>();
+        if (!Double.isNaN(ratio)) {
+            parts.add("ratio target " + RATIO_TARGET + ": " + (ratio >= RATIO_TARGET ? "met" : "NOT met"));
+        }
+        if (!Double.isNaN(addedP50)) {
+            parts.add("added p50 target " + number(ADDED_P50_TARGET_MS, 0) + " ms: "
+                    + (addedP50 <= ADDED_P50_TARGET_MS ? "met" : "NOT met"));
+        }
+        return parts;
     }
 
     private final String title;
@@ -128,10 +148,11 @@ final class OverheadTable {
                 + " | p99 ms direct | p99 ms gateway | added p99 ms | gateway cores | gateway CPU ms/MB"
                 + " | gateway CPU us/unit | notes |\n"
                 + "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
+        boolean rounds = lines.stream().anyMatch(l -> l.round() > 1);
         for (Line l : lines) {
             Result d = l.direct();
             Result g = l.gateway();
-            s.append("| ").append(l.workload())
+            s.append("| ").append(l.workload()).append(rounds && l.gateway() != null ? ", round " + l.round() : "")
                     .append(" | ").append(rate(d))
                     .append(" | ").append(rate(g))
                     .append(" | ").append(number(l.ratio(), 2))
@@ -146,7 +167,49 @@ final class OverheadTable {
                     .append(" | ").append(number(l.cpuUsPerUnit(), 1))
                     .append(" | ").append(cell(l.notes())).append(" |\n");
         }
+        if (rounds) {
+            medians(s);
+        }
         return s.toString();
+    }
+
+    /** Per workload, the median of each figure over its rounds (the ratio's lowest and highest too). */
+    private void medians(StringBuilder s) {
+        Map<String, List<Line>> byWorkload = new LinkedHashMap<>();
+        lines.stream().filter(l -> l.gateway() != null)
+                .forEach(l -> byWorkload.computeIfAbsent(l.workload(), w -> new ArrayList<>()).add(l));
+        s.append("\n### Medians over the rounds\n\n| workload | rounds | direct /s | gateway /s | gateway / direct"
+                + " | lowest - highest | added p50 ms | added p99 ms | gateway cores | gateway CPU us/unit | notes |\n"
+                + "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
+        byWorkload.forEach((workload, rows) -> {
+            List<Line> ran = rows.stream().filter(l -> !Double.isNaN(l.ratio())).toList();
+            double[] ratios = ran.stream().mapToDouble(Line::ratio).sorted().toArray();
+            double ratio = median(ran, Line::ratio);
+            double addedP50 = median(ran, Line::addedP50);
+            s.append("| ").append(workload)
+                    .append(" | ").append(ran.size()).append(ran.size() < rows.size() ? " of " + rows.size() : "")
+                    .append(" | ").append(number(median(ran, l -> l.direct().recordsPerSec()), 0))
+                    .append(" | ").append(number(median(ran, l -> l.gateway().recordsPerSec()), 0))
+                    .append(" | ").append(number(ratio, 2))
+                    .append(" | ").append(ratios.length == 0 ? "-"
+                            : number(ratios[0], 2) + " - " + number(ratios[ratios.length - 1], 2))
+                    .append(" | ").append(signed(addedP50))
+                    .append(" | ").append(signed(median(ran, Line::addedP99)))
+                    .append(" | ").append(number(median(ran, Line::gatewayCores), 2))
+                    .append(" | ").append(number(median(ran, Line::cpuUsPerUnit), 1))
+                    .append(" | ").append(cell(String.join("; ",
+                            targets(rows.getFirst().ratioTarget() ? ratio : Double.NaN, addedP50))))
+                    .append(" |\n");
+        });
+    }
+
+    /** The median of a figure over lines (NaN figures left out; NaN when none is left). */
+    static double median(List<Line> lines, ToDoubleFunction<Line> figure) {
+        double[] v = lines.stream().mapToDouble(figure).filter(x -> !Double.isNaN(x)).sorted().toArray();
+        if (v.length == 0) {
+            return Double.NaN;
+        }
+        return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
     }
 
     /** Writes the table to {@code dir/results-<timestamp>.md} and returns the file. */

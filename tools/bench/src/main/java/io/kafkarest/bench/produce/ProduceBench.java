@@ -75,7 +75,7 @@ public final class ProduceBench implements Command {
                 table.add(attempt(V3_STREAM, path, () -> {
                     URI base = o.baseUrl(path, o.produceUrl());
                     String topic = topic(admin, o, runId, V3_STREAM + "-" + path);
-                    admin.awaitProducible(base, topic, Duration.ofSeconds(30));
+                    admin.awaitProducible(base, topic, o.partitions(), Duration.ofSeconds(30));
                     V3StreamClient client = new V3StreamClient(base,
                             "/v3/clusters/" + admin.clusterId() + "/topics/" + topic + "/records",
                             payloads.v3Record(), o.streamWindow(), o.streamChunk());
@@ -102,7 +102,7 @@ public final class ProduceBench implements Command {
                 table.add(attempt(name, path, () -> {
                     URI base = o.baseUrl(path, o.produceUrl());
                     String topic = topic(admin, o, runId, V2_AVRO + "-" + path);
-                    admin.awaitProducible(base, topic, Duration.ofSeconds(30));
+                    admin.awaitProducible(base, topic, o.partitions(), Duration.ofSeconds(30));
                     URI url = base.resolve("/topics/" + topic);
                     String contentType = "application/vnd.kafka.avro.v2+json";
                     HttpResponse<String> first = admin.send("POST", url, contentType,
@@ -144,7 +144,7 @@ public final class ProduceBench implements Command {
         String name = V2_BINARY + " x" + batch;
         URI base = o.baseUrl(path, o.produceUrl());
         String topic = topic(admin, o, runId, V2_BINARY + "-" + batch + "-" + path);
-        admin.awaitProducible(base, topic, Duration.ofSeconds(30));
+        admin.awaitProducible(base, topic, o.partitions(), Duration.ofSeconds(30));
         return wrkCase(wrk, o, name, path, base.resolve("/topics/" + topic), "application/vnd.kafka.binary.v2+json",
                 payloads.v2Binary(batch), batch, window);
     }

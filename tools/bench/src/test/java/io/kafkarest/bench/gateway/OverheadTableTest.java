@@ -64,6 +64,25 @@ class OverheadTableTest {
     }
 
     @Test
+    void withRoundsTheLinesAreNumberedAndTheMediansJudgeTheTargets() {
+        OverheadTable t = new OverheadTable("bin/bench gateway", List.of("targets: ..."));
+        double[] gatewayRates = {45_000, 81_000, 78_300}; // ratios 0.50, 0.90, 0.87
+        for (int round = 1; round <= 3; round++) {
+            Result g = Result.of("v2-binary x100", "gateway", gatewayRates[round - 1], 1024, 15.0 + round / 10.0,
+                    60.0, 0, null);
+            t.add(new OverheadTable.Line("v2 produce x100 (records/s)", DIRECT, g, 2.0, 10.0, true, null)
+                    .inRound(round));
+        }
+        String md = t.toMarkdown();
+        assertTrue(md.contains("\n| v2 produce x100 (records/s), round 3 | 90,000 | 78,300 | 0.87 |"), md);
+        // medians: ratio 0.87 (of 0.50, 0.87, 0.90), added p50 +0.20 ms, cores 0.20, CPU 0.2e6 / 78,300 = 2.6 us
+        assertTrue(md.contains("\n### Medians over the rounds\n"), md);
+        assertTrue(md.contains("\n| v2 produce x100 (records/s) | 3 | 90,000 | 78,300 | 0.87 | 0.50 - 0.90 | +0.20"
+                + " | +10.00 | 0.20 | 2.6 | ratio target 0.85: met; added p50 target 1 ms: met |\n"), md);
+        assertEquals(0.87, OverheadTable.median(t.lines(), OverheadTable.Line::ratio), 1e-9);
+    }
+
+    @Test
     void differencesCarryTheirSign() {
         assertEquals("+0.57", OverheadTable.signed(0.57));
         assertEquals("-32.99", OverheadTable.signed(-32.99));
