@@ -54,7 +54,7 @@ class ApiConnectionHandlers implements BeanCreatedEventListener<NettyServerCusto
             PassThrough passThrough = lane.get();
             if (passThrough.enabled()) {
                 channel.pipeline().addAfter("malformed-target-guard", "pass-through", new PassThroughHandler(passThrough));
-                channel.config().setRecvByteBufAllocator(PassThrough.socketReads());
+                channel.config().setRecvByteBufAllocator(PassThrough.SOCKET_READS);
             }
         }
     }

@@ -66,7 +66,7 @@ class BackendChannels {
                 .channelFactory(new ReflectiveChannelFactory<>(type))
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, connectTimeoutMillis)
                 .option(ChannelOption.TCP_NODELAY, true)
-                .option(ChannelOption.RCVBUF_ALLOCATOR, PassThrough.socketReads())
+                .option(ChannelOption.RCVBUF_ALLOCATOR, PassThrough.SOCKET_READS)
                 .handler(new ChannelInitializer<>() {
                     @Override
                     protected void initChannel(Channel ch) {

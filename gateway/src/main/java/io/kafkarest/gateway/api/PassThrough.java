@@ -109,11 +109,9 @@ class PassThrough {
      * How much the lane's connections (the client's and the node's) read from their socket at once: up to 1 MiB, the
      * largest piece the HTTP codecs pass on, instead of Netty's 64 KiB. A large body or answer then crosses the
      * gateway in a few reads and writes, not one per 64 KiB: system calls are most of the gateway's cost
-     * (docs/benchmarks.md).
+     * (docs/benchmarks.md). Shared: each channel gets its own handle from it.
      */
-    static RecvByteBufAllocator socketReads() {
-        return new AdaptiveRecvByteBufAllocator(64, 16 * 1024, 1024 * 1024);
-    }
+    static final RecvByteBufAllocator SOCKET_READS = new AdaptiveRecvByteBufAllocator(64, 16 * 1024, 1024 * 1024);
 
     /** A gateway answer ({@link GatewayErrors}) as a Netty response: the standard error body, its headers. */
     FullHttpResponse toNetty(MutableHttpResponse<?> answer, String requestId) {

@@ -30,6 +30,7 @@ import io.netty.handler.ssl.SslHandler;
 import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.Future;
 import java.net.InetSocketAddress;
+import java.net.SocketAddress;
 import java.nio.channels.ClosedChannelException;
 import java.util.ArrayDeque;
 import java.util.Optional;
@@ -250,6 +251,8 @@ final class PassThroughHandler extends ChannelDuplexHandler {
         private boolean skippingInformational;
         private boolean closeClient;
         private boolean done;
+        /** The access line and the latency observation are written (once). */
+        private boolean logged;
         private long lastBackendActivity;
         private ScheduledFuture<?> timeout;
 
@@ -584,8 +587,6 @@ final class PassThroughHandler extends ChannelDuplexHandler {
             end();
         }
 
-        private boolean logged;
-
         /** The access line and the route's latency, once, when the answer's head is ready (as GatewayFilter). */
         private void answered(int status) {
             if (logged) {
@@ -622,7 +623,7 @@ final class PassThroughHandler extends ChannelDuplexHandler {
         }
     }
 
-    private static String authority(java.net.SocketAddress address) {
+    private static String authority(SocketAddress address) {
         InetSocketAddress socket = (InetSocketAddress) address;
         String host = socket.getAddress() != null ? socket.getAddress().getHostAddress() : socket.getHostString();
         return (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + socket.getPort();
