@@ -53,6 +53,8 @@ public record BenchOptions(Duration duration, Duration warmup, int connections, 
                                     --gateway-url port, found in /proc]
               --rounds N            run the workloads N times over and add a table of the medians: one
                                     run on two shared cores moves a ratio by 0.1 or more [1]
+              --turn D              consume: the direct and the gateway readers read in turns of this long,
+                                    so that both see the same machine [2s]
             """;
 
     public static BenchOptions defaults(List<String> cases) {
@@ -107,11 +109,14 @@ public record BenchOptions(Duration duration, Duration warmup, int connections, 
                 case "--max-bytes" -> o.withConsume(o.consume.withMaxBytes(positive(name, value)));
                 case "--idle-instances" -> o.withConsume(o.consume.withIdleInstances(positive(name, value)));
                 case "--consume-pid" -> o.withConsume(o.consume.withPid(positive(name, value)));
-                case "--admin-url" -> o.withGateway(new Gateway(url(value), o.gateway.pid(), o.gateway.rounds()));
+                case "--admin-url" -> o.withGateway(new Gateway(url(value), o.gateway.pid(), o.gateway.rounds(),
+                        o.gateway.turn()));
                 case "--gateway-pid" -> o.withGateway(new Gateway(o.gateway.adminUrl(), positive(name, value),
-                        o.gateway.rounds()));
+                        o.gateway.rounds(), o.gateway.turn()));
                 case "--rounds" -> o.withGateway(new Gateway(o.gateway.adminUrl(), o.gateway.pid(),
-                        positive(name, value)));
+                        positive(name, value), o.gateway.turn()));
+                case "--turn" -> o.withGateway(new Gateway(o.gateway.adminUrl(), o.gateway.pid(), o.gateway.rounds(),
+                        positiveDuration(name, value)));
                 default -> throw new IllegalArgumentException("Unknown option: " + name);
             };
         }
@@ -208,9 +213,10 @@ public record BenchOptions(Duration duration, Duration warmup, int connections, 
      * @param adminUrl admin-service, for {@code GET /brokers} directly
      * @param pid      the gateway process whose CPU time is read; 0 = the one listening on the gateway URL's port
      * @param rounds   how many times the workloads run, one after the other
+     * @param turn     how long the direct and the gateway readers of a consume workload read in turn
      */
-    public record Gateway(URI adminUrl, long pid, int rounds) {
-        static final Gateway DEFAULTS = new Gateway(URI.create("http://localhost:8081"), 0, 1);
+    public record Gateway(URI adminUrl, long pid, int rounds, Duration turn) {
+        static final Gateway DEFAULTS = new Gateway(URI.create("http://localhost:8081"), 0, 1, Duration.ofSeconds(2));
     }
 
     /** The base URL of a path: {@link #DIRECT} is the service itself. */
@@ -238,6 +244,14 @@ public record BenchOptions(Duration duration, Duration warmup, int connections, 
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("Bad duration '" + text + "': use e.g. 500ms, 20s, 2m");
         }
+    }
+
+    private static Duration positiveDuration(String name, String value) {
+        Duration d = duration(value);
+        if (d.isZero() || d.isNegative()) {
+            throw new IllegalArgumentException(name + " needs a duration above zero, not '" + value + "'");
+        }
+        return d;
     }
 
     private static int positive(String name, String value) {

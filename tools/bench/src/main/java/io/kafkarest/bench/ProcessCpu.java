@@ -25,7 +25,7 @@ public final class ProcessCpu implements MeasuredWindow {
     private double cpuSeconds = Double.NaN;
     private double wallSeconds = Double.NaN;
 
-    /** Measures {@code pid} over the windows it is told about (the last one counts). */
+    /** Measures {@code pid} over the windows it is told about, added up. */
     public ProcessCpu(long pid) {
         this.pid = pid;
     }
@@ -46,20 +46,22 @@ public final class ProcessCpu implements MeasuredWindow {
         try {
             long ticks = cpuTicks(pid);
             if (startTicks >= 0) {
-                cpuSeconds = (ticks - startTicks) / (double) clockTicks();
-                wallSeconds = (now - startNs) / 1e9;
+                double cpu = (ticks - startTicks) / (double) clockTicks();
+                double wall = (now - startNs) / 1e9;
+                cpuSeconds = Double.isNaN(cpuSeconds) ? cpu : cpuSeconds + cpu;
+                wallSeconds = Double.isNaN(wallSeconds) ? wall : wallSeconds + wall;
             }
         } catch (IOException e) {
             cpuSeconds = Double.NaN;
         }
     }
 
-    /** CPU seconds (user + system) the process used in the last window; NaN when not measured. */
+    /** CPU seconds (user + system) the process used in the windows; NaN when not measured. */
     public synchronized double cpuSeconds() {
         return cpuSeconds;
     }
 
-    /** Wall-clock seconds of the last window; NaN when not measured. */
+    /** Wall-clock seconds of the windows; NaN when not measured. */
     public synchronized double wallSeconds() {
         return wallSeconds;
     }

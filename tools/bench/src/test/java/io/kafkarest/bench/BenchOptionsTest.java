@@ -52,8 +52,10 @@ class BenchOptionsTest {
         assertEquals("http://localhost:8081", d.gateway().adminUrl().toString());
         assertEquals(0, d.gateway().pid());
         assertEquals(1, d.gateway().rounds());
+        assertEquals(java.time.Duration.ofSeconds(2), d.gateway().turn());
         BenchOptions o = BenchOptions.parse(new String[] {"--admin-url", "http://a:1/", "--gateway-pid=4242", "--rounds", "3",
-            "--gateway-url", "http://g:2", "--cases", "brokers,produce"}, cases);
+            "--turn", "500ms", "--gateway-url", "http://g:2", "--cases", "brokers,produce"}, cases);
+        assertEquals(java.time.Duration.ofMillis(500), o.gateway().turn());
         assertEquals("http://a:1", o.gateway().adminUrl().toString());
         assertEquals(4242, o.gateway().pid());
         assertEquals(3, o.gateway().rounds());
@@ -61,6 +63,7 @@ class BenchOptionsTest {
         assertEquals(List.of("produce", "brokers"), o.cases());
         assertThrows(IllegalArgumentException.class, () -> BenchOptions.parse(new String[] {"--gateway-pid", "x"}, cases));
         assertThrows(IllegalArgumentException.class, () -> BenchOptions.parse(new String[] {"--rounds", "0"}, cases));
+        assertThrows(IllegalArgumentException.class, () -> BenchOptions.parse(new String[] {"--turn", "0s"}, cases));
     }
 
     @Test

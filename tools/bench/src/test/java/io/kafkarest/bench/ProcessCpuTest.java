@@ -69,4 +69,23 @@ class ProcessCpuTest {
         assertTrue(cpu.wallSeconds() >= 0.3, "wall " + cpu.wallSeconds());
         assertTrue(cpu.cpuSeconds() > 0 && cpu.cpuSeconds() < 5, "cpu " + cpu.cpuSeconds());
     }
+
+    @Test
+    void windowsAddUpAndTheTimeBetweenThemIsLeftOut() throws InterruptedException {
+        ProcessCpu cpu = new ProcessCpu(ProcessHandle.current().pid());
+        long begin = System.nanoTime();
+        for (int i = 0; i < 2; i++) {
+            cpu.started();
+            long end = System.nanoTime() + 200_000_000L;
+            while (System.nanoTime() < end) {
+                Thread.onSpinWait();
+            }
+            cpu.ended();
+            Thread.sleep(300); // not in a window
+        }
+        double elapsed = (System.nanoTime() - begin) / 1e9;
+        assertTrue(cpu.wallSeconds() >= 0.4 && cpu.wallSeconds() < elapsed - 0.5,
+                "wall " + cpu.wallSeconds() + " of " + elapsed);
+        assertTrue(cpu.cpuSeconds() > 0.05, "cpu " + cpu.cpuSeconds());
+    }
 }

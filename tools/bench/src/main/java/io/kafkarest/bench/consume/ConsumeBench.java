@@ -125,6 +125,44 @@ public final class ConsumeBench implements Command {
     }
 
     /**
+     * The case {@code v2-binary xN} straight to consume-service and through the gateway at once: N instances in a
+     * fresh group on each path read {@code topic} from the beginning, the two groups taking turns of {@code turn}
+     * ({@link V2RecordsClient#runInTurns}) until each has read for {@code --duration} after {@code --warmup};
+     * {@code gatewayWindow} is told when each of the gateway's measured turns starts and ends.
+     *
+     * @return the direct row and the gateway row
+     */
+    public static Result[] v2BinaryInTurns(RestAdmin admin, BenchOptions o, String topic, long filled, int n,
+                                           String runId, Duration turn, MeasuredWindow gatewayWindow)
+            throws Exception {
+        BenchOptions.Consume c = o.consume();
+        try (ConsumerInstances direct = new ConsumerInstances(admin, c.url(),
+                "bench-" + n + "-" + BenchOptions.DIRECT + "-" + runId);
+             ConsumerInstances gateway = new ConsumerInstances(admin, o.gatewayUrl(),
+                     "bench-" + n + "-" + BenchOptions.GATEWAY + "-" + runId)) {
+            List<URI> d = direct.create(n, topic, ADMIN_PARALLELISM);
+            List<URI> g = gateway.create(n, topic, ADMIN_PARALLELISM);
+            V2RecordsClient.Outcome[] r = new V2RecordsClient(c.readTimeout(), c.maxBytes())
+                    .runInTurns(d, g, o.warmup(), o.duration(), turn, gatewayWindow);
+            return new Result[] {row(BenchOptions.DIRECT, n, filled, r[0], o), row(BenchOptions.GATEWAY, n, filled, r[1], o)};
+        }
+    }
+
+    /** A path's row of a run in turns: its rate over its own measured time. */
+    private static Result row(String path, int n, long filled, V2RecordsClient.Outcome r, BenchOptions o) {
+        String name = V2_BINARY + " x" + n;
+        if (r.requests() == 0) {
+            return Result.failed(name, path, r.firstError() == null ? "no answer" : r.firstError());
+        }
+        String note = String.format(Locale.ROOT, "%.0f records per answer", (double) r.records() / r.requests())
+                + (filled > 0 && r.totalRecords() >= filled
+                        ? "; read the whole topic, idle for part of its turns: raise --records" : "");
+        return Result.of(name, path, r.records() / r.seconds(), o.recordSize(),
+                r.micros().getValueAtPercentile(50) / 1000.0, r.micros().getValueAtPercentile(99) / 1000.0,
+                r.failed(), r.firstError()).withNote(note);
+    }
+
+    /**
      * The measured window of a reading case. When the case read the whole topic, it idled at the end for part of
      * the window: then records/s is taken over the time up to its last record, with a note.
      */

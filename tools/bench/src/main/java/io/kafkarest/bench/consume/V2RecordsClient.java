@@ -71,22 +71,89 @@ final class V2RecordsClient {
     Outcome run(List<URI> instances, Duration warmup, Duration duration, MeasuredWindow window)
             throws InterruptedException {
         CountDownLatch primed = new CountDownLatch(instances.size());
-        List<Reader> readers = new ArrayList<>();
-        for (URI base : instances) {
-            Reader r = new Reader(base, primed);
-            readers.add(r);
-            r.thread.start();
-        }
+        Window schedule = new Window();
+        List<Reader> readers = start(instances, schedule, primed);
         primed.await(30, TimeUnit.SECONDS);
         long windowStart = System.nanoTime() + warmup.toNanos();
-        for (Reader r : readers) {
-            r.windowStart = windowStart;
-            r.end = windowStart + duration.toNanos();
-        }
+        schedule.start = windowStart;
+        schedule.end = windowStart + duration.toNanos();
         sleepUntil(windowStart);
         window.started();
         sleepUntil(windowStart + duration.toNanos());
         window.ended();
+        return collect(readers, duration.toNanos() / 1e9, windowStart);
+    }
+
+    /**
+     * Two sets of instances (say, straight to consume-service and through the gateway) take turns: first both read
+     * until each instance has had records once (at most 30 s); then one set reads for a {@code turn} while the
+     * other waits, then the other, and so on - {@code warmup} of unmeasured turns, then measured turns until each
+     * set has read for {@code duration}. A turn ends when its time is up and its requests in flight are answered
+     * (an answer that completes after the turn's time does not count); the next turn starts only then, so the two
+     * sets never read at the same time. Both sets thus see the same machine, whatever it does over the run (the
+     * rate of one set alone moved by half between runs a minute apart on two shared cores).
+     *
+     * @param secondWindow told when each of the second set's measured turns starts and ends
+     * @return the outcomes of the first set and of the second; {@link Outcome#seconds()} is the set's measured time
+     */
+    Outcome[] runInTurns(List<URI> first, List<URI> second, Duration warmup, Duration duration, Duration turn,
+                         MeasuredWindow secondWindow) throws InterruptedException {
+        CountDownLatch primed = new CountDownLatch(first.size() + second.size());
+        Turns a = new Turns();
+        Turns b = new Turns();
+        List<Reader> readersA = start(first, a, primed);
+        List<Reader> readersB = start(second, b, primed);
+        try {
+            a.open(false);
+            b.open(false);
+            primed.await(30, TimeUnit.SECONDS);
+            a.close();
+            b.close();
+            a.primed();
+            b.primed();
+            takeTurns(a, b, false, warmup.toNanos(), turn.toNanos(), MeasuredWindow.NONE);
+            long measuredStart = System.nanoTime();
+            takeTurns(a, b, true, duration.toNanos(), turn.toNanos(), secondWindow);
+            a.end();
+            b.end();
+            return new Outcome[] {collect(readersA, a.readNanos(true) / 1e9, measuredStart),
+                                  collect(readersB, b.readNanos(true) / 1e9, measuredStart)};
+        } finally {
+            a.end();
+            b.end();
+        }
+    }
+
+    /**
+     * Turns of at most {@code turn} nanoseconds until each set has read for {@code want} nanoseconds in this phase:
+     * the set that has read less goes next (the first on a tie).
+     */
+    private static void takeTurns(Turns a, Turns b, boolean measured, long want, long turn, MeasuredWindow secondWindow)
+            throws InterruptedException {
+        while (a.readNanos(measured) < want || b.readNanos(measured) < want) {
+            boolean firstsTurn = a.readNanos(measured) <= b.readNanos(measured);
+            Turns t = firstsTurn ? a : b;
+            MeasuredWindow w = firstsTurn ? MeasuredWindow.NONE : secondWindow;
+            w.started();
+            t.open(measured);
+            sleepUntil(System.nanoTime() + Math.min(turn, want - t.readNanos(measured)));
+            t.close();
+            w.ended();
+        }
+    }
+
+    private List<Reader> start(List<URI> instances, Schedule schedule, CountDownLatch primed) {
+        List<Reader> readers = new ArrayList<>();
+        for (URI base : instances) {
+            Reader r = new Reader(base, schedule, primed);
+            readers.add(r);
+            r.thread.start();
+        }
+        return readers;
+    }
+
+    /** Waits for the readers to stop and adds up what they saw. */
+    private static Outcome collect(List<Reader> readers, double seconds, long windowStart) throws InterruptedException {
         Histogram micros = new Histogram(3_600_000_000L, 3);
         long records = 0;
         long requests = 0;
@@ -106,13 +173,116 @@ final class V2RecordsClient {
                 firstError = r.error;
             }
         }
-        return new Outcome(records, requests, failed, duration.toNanos() / 1e9, total, last, windowStart, micros,
-                firstError);
+        return new Outcome(records, requests, failed, seconds, total, last, windowStart, micros, firstError);
     }
 
     private static void sleepUntil(long nanoTime) throws InterruptedException {
         for (long left = nanoTime - System.nanoTime(); left > 0; left = nanoTime - System.nanoTime()) {
             TimeUnit.NANOSECONDS.sleep(left);
+        }
+    }
+
+    /** When a reader sends its requests and which of its answers count. */
+    private interface Schedule {
+        /** Waits until the reader may send its next request; false when the run is over. */
+        boolean awaitTurn() throws InterruptedException;
+
+        /** Whether the answer (or failure) of the request sent after {@link #awaitTurn()}, complete now, counts. */
+        boolean counts(long nowNs);
+
+        /** That request is over. */
+        void requestDone();
+    }
+
+    /** {@link #run}: every reader reads all the time; answers complete inside [start, end) count. */
+    private static final class Window implements Schedule {
+        volatile long start = Long.MAX_VALUE;
+        volatile long end = Long.MAX_VALUE;
+
+        @Override
+        public boolean awaitTurn() {
+            return System.nanoTime() < end;
+        }
+
+        @Override
+        public boolean counts(long nowNs) {
+            return nowNs >= start && nowNs < end;
+        }
+
+        @Override
+        public void requestDone() {
+        }
+    }
+
+    /** {@link #runInTurns}: the readers of one set read while their turn is open. */
+    static final class Turns implements Schedule {
+        private boolean open;
+        private boolean measuring;
+        private boolean over;
+        private int inFlight;
+        private long openedNs;
+        private long warmupNanos;
+        private long measuredNanos;
+
+        @Override
+        public synchronized boolean awaitTurn() throws InterruptedException {
+            while (!open && !over) {
+                wait();
+            }
+            if (over) {
+                return false;
+            }
+            inFlight++;
+            return true;
+        }
+
+        @Override
+        public synchronized boolean counts(long nowNs) {
+            return open && measuring;
+        }
+
+        @Override
+        public synchronized void requestDone() {
+            inFlight--;
+            notifyAll();
+        }
+
+        synchronized void open(boolean measured) {
+            open = true;
+            measuring = measured;
+            openedNs = System.nanoTime();
+            notifyAll();
+        }
+
+        /** Ends the turn: no more requests are sent; returns once those in flight are answered. */
+        synchronized void close() throws InterruptedException {
+            long turn = System.nanoTime() - openedNs;
+            if (measuring) {
+                measuredNanos += turn;
+            } else {
+                warmupNanos += turn;
+            }
+            open = false;
+            measuring = false;
+            while (inFlight > 0) {
+                wait();
+            }
+        }
+
+        synchronized void end() {
+            over = true;
+            open = false;
+            notifyAll();
+        }
+
+        /** The priming is over: it does not count as warm-up. */
+        synchronized void primed() {
+            warmupNanos = 0;
+        }
+
+        /** How long the set has read in measured turns, or in unmeasured ones (priming not included). */
+        synchronized long readNanos(boolean measured) {
+            return measured ? measuredNanos : warmupNanos;
         }
     }
 
@@ -122,10 +292,9 @@ final class V2RecordsClient {
         final RecordCounter counter = new RecordCounter();
         final byte[] buf = new byte[64 * 1024];
         final URI base;
+        final Schedule schedule;
         final CountDownLatch primed;
         final Thread thread;
-        volatile long windowStart = Long.MAX_VALUE;
-        volatile long end = Long.MAX_VALUE;
         boolean hadRecords;
         final byte[] request;
         Socket socket;
@@ -138,8 +307,9 @@ final class V2RecordsClient {
         long lastRecord;
         String error;
 
-        Reader(URI base, CountDownLatch primed) {
+        Reader(URI base, Schedule schedule, CountDownLatch primed) {
             this.base = base;
+            this.schedule = schedule;
             this.primed = primed;
             String path = (base.getRawPath() == null ? "" : base.getRawPath()) + query;
             this.request = ("GET " + path + " HTTP/1.1\r\nHost: " + base.getHost() + ":" + port()
@@ -154,7 +324,7 @@ final class V2RecordsClient {
         private void loop() {
             int consecutiveErrors = 0;
             try {
-                while (System.nanoTime() < end) {
+                while (schedule.awaitTurn()) {
                     long start = System.nanoTime();
                     String failure;
                     long n = 0;
@@ -168,7 +338,8 @@ final class V2RecordsClient {
                         close();
                     }
                     long now = System.nanoTime();
-                    boolean inWindow = now >= windowStart && now < end;
+                    boolean inWindow = schedule.counts(now);
+                    schedule.requestDone();
                     if (failure == null) {
                         consecutiveErrors = 0;
                         totalRecords += n;

@@ -18,8 +18,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * {@code bin/bench gateway}: what the gateway costs. Three workloads, each straight to its service and then through
- * the gateway, back to back: v2 binary produce of 100 records per request (the produce command's
+ * {@code bin/bench gateway}: what the gateway costs. Three workloads, each straight to its service and through the
+ * gateway - back to back, or for consume in alternating turns ({@code --turn}): v2 binary produce of 100 records per request (the produce command's
  * {@code v2-binary x100}), v2 binary consume (the consume command's {@code v2-binary xN} readers, for N in
  * {@code --instances}) and {@code GET /brokers} (admin-service, wrk). Per workload: both rates, their ratio, the
  * latency the gateway adds, and the CPU the gateway process used during its row (from /proc). The native Kafka
@@ -102,13 +102,9 @@ public final class GatewayBench implements Command {
             }
             if (o.runs(CONSUME)) {
                 for (int n : o.consume().instances()) {
-                    table.add(workload("v2 consume x" + n + " (records/s)", true, gatewayPid, pidNote,
-                            window -> failedSetup != null ? failed(failedSetup)
-                                    : ConsumeBench.v2BinaryCase(admin, o, topic, records, n, BenchOptions.DIRECT,
-                                            "gw-" + rowId, MeasuredWindow.NONE),
-                            window -> failedSetup != null ? failed(failedSetup)
-                                    : ConsumeBench.v2BinaryCase(admin, o, topic, records, n, BenchOptions.GATEWAY,
-                                            "gw-" + rowId, window)).inRound(round));
+                    String name = "v2 consume x" + n + " (records/s)";
+                    table.add(line(name, true, gatewayPid, pidNote, window -> consumeInTurns(admin, o, name, topic,
+                            records, n, "gw-" + rowId, failedSetup, window)).inRound(round));
                 }
             }
             if (o.runs(BROKERS)) {
@@ -125,6 +121,33 @@ public final class GatewayBench implements Command {
         System.out.println("Written to " + file);
         return (int) table.lines().stream().filter(l -> (l.direct() != null && l.direct().hasError())
                 || (l.gateway() != null && l.gateway().hasError())).count();
+    }
+
+    /** Both rows of {@code v2 consume xN}: the direct and the gateway readers in turns. */
+    private static Result[] consumeInTurns(RestAdmin admin, BenchOptions o, String name, String topic, long records,
+                                           int n, String rowId, String failedSetup, MeasuredWindow gatewayWindow) {
+        System.err.println(name + ", direct and gateway in turns of " + o.gateway().turn().toMillis() / 1000.0
+                + " s ...");
+        String error = failedSetup;
+        Result[] rows = null;
+        if (error == null) {
+            try {
+                rows = ConsumeBench.v2BinaryInTurns(admin, o, topic, records, n, rowId, o.gateway().turn(),
+                        gatewayWindow);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                error = "interrupted";
+            } catch (Exception e) {
+                error = message(e);
+            }
+        }
+        if (rows == null) {
+            rows = new Result[] {Result.failed(name, BenchOptions.DIRECT, error),
+                                 Result.failed(name, BenchOptions.GATEWAY, error)};
+        }
+        progress(rows[0]);
+        progress(rows[1]);
+        return rows;
     }
 
     /** GET /brokers with wrk: warm-up, then the measured run; MB/s are the bytes of the answers wrk read. */
@@ -158,16 +181,32 @@ public final class GatewayBench implements Command {
         Result run(MeasuredWindow window) throws Exception;
     }
 
-    /** The direct row, then the gateway row with the gateway's CPU measured over its window. */
+    /** Both rows of a workload, the gateway's told about its measured time: {direct, gateway}. */
+    interface Rows {
+        Result[] run(MeasuredWindow gatewayWindow);
+    }
+
+    /** The direct row, then the gateway row. */
     private static OverheadTable.Line workload(String name, boolean ratioTarget, long gatewayPid, String pidNote,
                                                Row direct, Row gateway) {
-        System.err.println(name + ", direct ...");
-        Result d = attempt(name, BenchOptions.DIRECT, () -> direct.run(MeasuredWindow.NONE));
-        progress(d);
-        System.err.println(name + ", gateway ...");
+        return line(name, ratioTarget, gatewayPid, pidNote, window -> {
+            System.err.println(name + ", direct ...");
+            Result d = attempt(name, BenchOptions.DIRECT, () -> direct.run(MeasuredWindow.NONE));
+            progress(d);
+            System.err.println(name + ", gateway ...");
+            Result g = attempt(name, BenchOptions.GATEWAY, () -> gateway.run(window));
+            progress(g);
+            return new Result[] {d, g};
+        });
+    }
+
+    /** A workload's line: its rows, with the gateway's CPU measured over the gateway's measured time. */
+    private static OverheadTable.Line line(String name, boolean ratioTarget, long gatewayPid, String pidNote,
+                                           Rows rows) {
         ProcessCpu cpu = gatewayPid > 0 ? new ProcessCpu(gatewayPid) : null;
-        Result g = attempt(name, BenchOptions.GATEWAY, () -> gateway.run(cpu == null ? MeasuredWindow.NONE : cpu));
-        progress(g);
+        Result[] both = rows.run(cpu == null ? MeasuredWindow.NONE : cpu);
+        Result d = both[0];
+        Result g = both[1];
         String note = pidNote;
         if (d.note() != null && d.note().equals(g.note())) {
             note = join(note, d.note());
@@ -185,10 +224,6 @@ public final class GatewayBench implements Command {
 
     private static String join(String a, String b) {
         return a == null ? b : b == null ? a : a + "; " + b;
-    }
-
-    private static Result failed(String error) {
-        throw new IllegalStateException(error);
     }
 
     interface CaseBody {
@@ -229,7 +264,10 @@ public final class GatewayBench implements Command {
                         + ", cores: " + Runtime.getRuntime().availableProcessors()
                         + ", java: " + System.getProperty("java.version"),
                 "per row: " + o.duration().toMillis() / 1000.0 + " s measured after " + o.warmup().toMillis() / 1000.0
-                        + " s warm-up; each workload's direct row, then its gateway row, back to back"
+                        + " s warm-up; produce and GET /brokers: the direct row, then the gateway row, back to back;"
+                        + " consume: the direct and the gateway readers take turns of "
+                        + o.gateway().turn().toMillis() / 1000.0 + " s (never both at once), each measured over its"
+                        + " own turns"
                         + (o.gateway().rounds() > 1 ? "; all workloads " + o.gateway().rounds() + " times over" : ""),
                 "produce: v2 binary, " + PRODUCE_BATCH + " records of " + o.recordSize() + " bytes per request, wrk "
                         + o.connections() + " connections, a fresh topic per row; consume: v2 binary instances "

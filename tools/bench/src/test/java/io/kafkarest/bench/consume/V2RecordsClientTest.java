@@ -18,6 +18,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
+import io.kafkarest.bench.MeasuredWindow;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -33,6 +34,11 @@ class V2RecordsClientTest {
     private final Set<String> queries = ConcurrentHashMap.newKeySet();
     private final Set<String> accepts = ConcurrentHashMap.newKeySet();
     private final Set<Integer> connections = ConcurrentHashMap.newKeySet();
+    private final List<Served> served = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+
+    /** A request of set {@code set} ("turns" test), from its arrival to its answer's head. */
+    private record Served(char set, long fromNs, long toNs) {
+    }
 
     private URI start() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -44,6 +50,14 @@ class V2RecordsClientTest {
 
     private void answer(HttpExchange exchange) throws IOException {
         String path = exchange.getRequestURI().getPath();
+        long arrived = System.nanoTime();
+        if (path.contains("/turns-")) {
+            try {
+                Thread.sleep(2); // an answer takes a while: requests of both sets would overlap if they could
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         queries.add(exchange.getRequestURI().getQuery());
         accepts.add(exchange.getRequestHeaders().getFirst("Accept"));
         connections.add(exchange.getRemoteAddress().getPort());
@@ -66,6 +80,9 @@ class V2RecordsClientTest {
         exchange.getResponseHeaders().set("Content-Type", V2RecordsClient.ACCEPT);
         boolean chunked = path.contains("/chunked/");
         exchange.sendResponseHeaders(200, chunked ? 0 : body.length);
+        if (path.contains("/turns-")) {
+            served.add(new Served(path.contains("/turns-a") ? 'a' : 'b', arrived, System.nanoTime()));
+        }
         try (OutputStream out = exchange.getResponseBody()) {
             if (chunked) {
                 // several chunks, split inside a key
@@ -124,5 +141,60 @@ class V2RecordsClientTest {
         ConsumeBench.Window normal = ConsumeBench.Window.of(1000, 2.0, 3000, 5000, 1_500_000_000L, 1_000_000_000L);
         assertEquals(500, normal.perSec(), 1e-9);
         assertNull(normal.note());
+    }
+
+    @Test
+    void twoSetsReadInTurnsNeverAtOnceAndEachForTheDuration() throws Exception {
+        URI base = start();
+        List<URI> a = List.of(base.resolve("/consumers/g/instances/turns-a1"), base.resolve("/consumers/g/instances/turns-a2"));
+        List<URI> b = List.of(base.resolve("/consumers/g/instances/turns-b1"));
+        AtomicLong windows = new AtomicLong();
+        AtomicLong windowNanos = new AtomicLong();
+        MeasuredWindow counting = new MeasuredWindow() {
+            long started;
+
+            @Override
+            public void started() {
+                started = System.nanoTime();
+            }
+
+            @Override
+            public void ended() {
+                windows.incrementAndGet();
+                windowNanos.addAndGet(System.nanoTime() - started);
+            }
+        };
+        V2RecordsClient.Outcome[] r = new V2RecordsClient(Duration.ofMillis(250), 1000).runInTurns(a, b,
+                Duration.ofMillis(200), Duration.ofMillis(600), Duration.ofMillis(100), counting);
+        for (V2RecordsClient.Outcome o : r) {
+            assertNull(o.firstError());
+            assertTrue(o.requests() > 10, "answers in the measured turns: " + o.requests());
+            assertEquals(o.requests() * PER_ANSWER, o.records());
+            assertEquals(o.requests(), o.micros().getTotalCount());
+            assertTrue(o.seconds() >= 0.6 && o.seconds() < 0.7, "measured " + o.seconds() + " s");
+        }
+        // the second set's measured turns, and only those: 6 turns of 100 ms
+        assertEquals(6, windows.get());
+        assertTrue(windowNanos.get() / 1e9 >= 0.6 && windowNanos.get() / 1e9 < 0.7, "window " + windowNanos.get());
+        List<Served> all;
+        synchronized (served) {
+            all = new java.util.ArrayList<>(served);
+        }
+        all.sort(java.util.Comparator.comparingLong(Served::fromNs));
+        int overlaps = 0;
+        int switches = 0;
+        for (int i = 1; i < all.size(); i++) {
+            Served prev = all.get(i - 1);
+            Served next = all.get(i);
+            if (prev.set() != next.set()) {
+                switches++;
+                if (next.fromNs() < prev.toNs()) {
+                    overlaps++;
+                }
+            }
+        }
+        // only the first requests (each instance reads until it had records once, all at once) may overlap
+        assertTrue(overlaps <= 3, overlaps + " requests of one set overlapped with the other's");
+        assertTrue(switches >= 12, "the sets took turns: " + switches + " switches");
     }
 }
