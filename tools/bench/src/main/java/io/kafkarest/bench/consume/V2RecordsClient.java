@@ -125,14 +125,17 @@ final class V2RecordsClient {
     }
 
     /**
-     * Turns of at most {@code turn} nanoseconds until each set has read for {@code want} nanoseconds in this phase:
-     * the set that has read less goes next (the first on a tie).
+     * Turns of at most {@code turn} nanoseconds, the first set's and the second's by turns (starting with the first),
+     * until each set has read for {@code want} nanoseconds in this phase.
      */
     private static void takeTurns(Turns a, Turns b, boolean measured, long want, long turn, MeasuredWindow secondWindow)
             throws InterruptedException {
-        while (a.readNanos(measured) < want || b.readNanos(measured) < want) {
-            boolean firstsTurn = a.readNanos(measured) <= b.readNanos(measured);
+        for (boolean firstsTurn = true; a.readNanos(measured) < want || b.readNanos(measured) < want;
+             firstsTurn = !firstsTurn) {
             Turns t = firstsTurn ? a : b;
+            if (t.readNanos(measured) >= want) {
+                continue;
+            }
             MeasuredWindow w = firstsTurn ? MeasuredWindow.NONE : secondWindow;
             w.started();
             t.open(measured);
