@@ -71,7 +71,7 @@ final class V2RecordsClient {
     Outcome run(List<URI> instances, Duration warmup, Duration duration, MeasuredWindow window)
             throws InterruptedException {
         CountDownLatch primed = new CountDownLatch(instances.size());
-        Window schedule = new Window();
+        FixedWindow schedule = new FixedWindow();
         List<Reader> readers = start(instances, schedule, primed);
         primed.await(30, TimeUnit.SECONDS);
         long windowStart = System.nanoTime() + warmup.toNanos();
@@ -198,7 +198,7 @@ final class V2RecordsClient {
     }
 
     /** {@link #run}: every reader reads all the time; answers complete inside [start, end) count. */
-    private static final class Window implements Schedule {
+    private static final class FixedWindow implements Schedule {
         volatile long start = Long.MAX_VALUE;
         volatile long end = Long.MAX_VALUE;
 
