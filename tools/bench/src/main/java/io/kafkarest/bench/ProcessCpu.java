@@ -22,8 +22,11 @@ public final class ProcessCpu implements MeasuredWindow {
     private final long pid;
     private long startTicks = -1;
     private long startNs;
-    private double cpuSeconds = Double.NaN;
-    private double wallSeconds = Double.NaN;
+    private long ticks;
+    private long nanos;
+    private int windows;
+    /** A window could not be read: the sum is unknown. */
+    private boolean failed;
 
     /** Measures {@code pid} over the windows it is told about, added up. */
     public ProcessCpu(long pid) {
@@ -44,26 +47,27 @@ public final class ProcessCpu implements MeasuredWindow {
     public synchronized void ended() {
         long now = System.nanoTime();
         try {
-            long ticks = cpuTicks(pid);
-            if (startTicks >= 0) {
-                double cpu = (ticks - startTicks) / (double) clockTicks();
-                double wall = (now - startNs) / 1e9;
-                cpuSeconds = Double.isNaN(cpuSeconds) ? cpu : cpuSeconds + cpu;
-                wallSeconds = Double.isNaN(wallSeconds) ? wall : wallSeconds + wall;
+            long end = cpuTicks(pid);
+            if (startTicks < 0) {
+                failed = true;
+                return;
             }
+            ticks += end - startTicks;
+            nanos += now - startNs;
+            windows++;
         } catch (IOException e) {
-            cpuSeconds = Double.NaN;
+            failed = true;
         }
     }
 
     /** CPU seconds (user + system) the process used in the windows; NaN when not measured. */
     public synchronized double cpuSeconds() {
-        return cpuSeconds;
+        return failed || windows == 0 ? Double.NaN : ticks / (double) clockTicks();
     }
 
     /** Wall-clock seconds of the windows; NaN when not measured. */
     public synchronized double wallSeconds() {
-        return wallSeconds;
+        return failed || windows == 0 ? Double.NaN : nanos / 1e9;
     }
 
     /** utime + stime of a process, in clock ticks. */

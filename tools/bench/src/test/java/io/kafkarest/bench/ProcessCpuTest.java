@@ -88,4 +88,12 @@ class ProcessCpuTest {
                 "wall " + cpu.wallSeconds() + " of " + elapsed);
         assertTrue(cpu.cpuSeconds() > 0.05, "cpu " + cpu.cpuSeconds());
     }
+
+    @Test
+    void aWindowThatCannotBeReadLeavesTheSumUnknown() {
+        ProcessCpu gone = new ProcessCpu(Integer.MAX_VALUE); // no such process
+        gone.started();
+        gone.ended();
+        assertTrue(Double.isNaN(gone.cpuSeconds()) && Double.isNaN(gone.wallSeconds()));
+    }
 }

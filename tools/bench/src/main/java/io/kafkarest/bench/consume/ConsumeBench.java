@@ -112,15 +112,9 @@ public final class ConsumeBench implements Command {
             List<URI> uris = instances.create(n, topic, ADMIN_PARALLELISM);
             V2RecordsClient.Outcome r = new V2RecordsClient(c.readTimeout(), c.maxBytes())
                     .run(uris, o.warmup(), o.duration(), window);
-            if (r.requests() == 0) {
-                return Result.failed(name, path, r.firstError() == null ? "no answer" : r.firstError());
-            }
             Window w = Window.of(r.records(), r.seconds(), r.totalRecords(), filled, r.lastRecordNs(),
                     r.windowStartNs());
-            String note = String.format(Locale.ROOT, "%.0f records per answer", (double) r.records() / r.requests())
-                    + (w.note() == null ? "" : "; " + w.note());
-            return Result.of(name, path, w.perSec(), o.recordSize(), r.micros().getValueAtPercentile(50) / 1000.0,
-                    r.micros().getValueAtPercentile(99) / 1000.0, r.failed(), r.firstError()).withNote(note);
+            return row(name, path, w.perSec(), w.note(), r, o);
         }
     }
 
@@ -144,22 +138,27 @@ public final class ConsumeBench implements Command {
             List<URI> g = gateway.create(n, topic, ADMIN_PARALLELISM);
             V2RecordsClient.Outcome[] r = new V2RecordsClient(c.readTimeout(), c.maxBytes())
                     .runInTurns(d, g, o.warmup(), o.duration(), turn, gatewayWindow);
-            return new Result[] {row(BenchOptions.DIRECT, n, filled, r[0], o), row(BenchOptions.GATEWAY, n, filled, r[1], o)};
+            return new Result[] {inTurns(BenchOptions.DIRECT, n, filled, r[0], o),
+                                 inTurns(BenchOptions.GATEWAY, n, filled, r[1], o)};
         }
     }
 
     /** A path's row of a run in turns: its rate over its own measured time. */
-    private static Result row(String path, int n, long filled, V2RecordsClient.Outcome r, BenchOptions o) {
-        String name = V2_BINARY + " x" + n;
+    private static Result inTurns(String path, int n, long filled, V2RecordsClient.Outcome r, BenchOptions o) {
+        return row(V2_BINARY + " x" + n, path, r.records() / r.seconds(), filled > 0 && r.totalRecords() >= filled
+                ? "read the whole topic, idle for part of its turns: raise --records" : null, r, o);
+    }
+
+    /** A reading row: the rate, the latency per request, records per answer and {@code note} (or null). */
+    private static Result row(String name, String path, double perSec, String note, V2RecordsClient.Outcome r,
+                              BenchOptions o) {
         if (r.requests() == 0) {
             return Result.failed(name, path, r.firstError() == null ? "no answer" : r.firstError());
         }
-        String note = String.format(Locale.ROOT, "%.0f records per answer", (double) r.records() / r.requests())
-                + (filled > 0 && r.totalRecords() >= filled
-                        ? "; read the whole topic, idle for part of its turns: raise --records" : "");
-        return Result.of(name, path, r.records() / r.seconds(), o.recordSize(),
-                r.micros().getValueAtPercentile(50) / 1000.0, r.micros().getValueAtPercentile(99) / 1000.0,
-                r.failed(), r.firstError()).withNote(note);
+        String notes = String.format(Locale.ROOT, "%.0f records per answer", (double) r.records() / r.requests())
+                + (note == null ? "" : "; " + note);
+        return Result.of(name, path, perSec, o.recordSize(), r.micros().getValueAtPercentile(50) / 1000.0,
+                r.micros().getValueAtPercentile(99) / 1000.0, r.failed(), r.firstError()).withNote(notes);
     }
 
     /**

@@ -19,8 +19,8 @@ import java.util.Locale;
 
 /**
  * {@code bin/bench gateway}: what the gateway costs. Three workloads, each straight to its service and through the
- * gateway - back to back, or for consume in alternating turns ({@code --turn}): v2 binary produce of 100 records per request (the produce command's
- * {@code v2-binary x100}), v2 binary consume (the consume command's {@code v2-binary xN} readers, for N in
+ * gateway - back to back, or for consume in alternating turns ({@code --turn}): v2 binary produce of 100 records
+ * per request (the produce command's {@code v2-binary x100}), v2 binary consume (the consume command's {@code v2-binary xN} readers, for N in
  * {@code --instances}) and {@code GET /brokers} (admin-service, wrk). Per workload: both rates, their ratio, the
  * latency the gateway adds, and the CPU the gateway process used during its row (from /proc). The native Kafka
  * producer is a reference line.
