@@ -55,6 +55,7 @@ class ApiConnectionHandlers implements BeanCreatedEventListener<NettyServerCusto
             if (passThrough.enabled()) {
                 channel.pipeline().addAfter("malformed-target-guard", "pass-through", new PassThroughHandler(passThrough));
                 channel.config().setRecvByteBufAllocator(PassThrough.SOCKET_READS);
+                channel.config().setWriteBufferWaterMark(PassThrough.CLIENT_WRITES);
             }
         }
     }

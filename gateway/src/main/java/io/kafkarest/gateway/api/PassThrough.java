@@ -16,6 +16,7 @@ import io.micronaut.json.JsonMapper;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.AdaptiveRecvByteBufAllocator;
 import io.netty.channel.RecvByteBufAllocator;
+import io.netty.channel.WriteBufferWaterMark;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
@@ -109,9 +110,19 @@ class PassThrough {
      * How much the lane's connections (the client's and the node's) read from their socket at once: up to 1 MiB, the
      * largest piece the HTTP codecs pass on, instead of Netty's 64 KiB. A large body or answer then crosses the
      * gateway in a few reads and writes, not one per 64 KiB: system calls are most of the gateway's cost
-     * (docs/benchmarks.md). Shared: each channel gets its own handle from it.
+     * (docs/benchmarks.md). Up to 16 reads in a row while each fills its buffer (Netty's default for sockets; an
+     * allocator set by hand would read once and wait for the next select), so an answer already in the socket is
+     * taken whole and leaves in one write. Shared: each channel gets its own handle from it.
      */
-    static final RecvByteBufAllocator SOCKET_READS = new AdaptiveRecvByteBufAllocator(64, 16 * 1024, 1024 * 1024);
+    static final RecvByteBufAllocator SOCKET_READS = new AdaptiveRecvByteBufAllocator(64, 16 * 1024, 1024 * 1024)
+            .maxMessagesPerRead(16);
+
+    /**
+     * How much may wait unflushed for a lane's client: one full read of the node's answer ({@link #SOCKET_READS})
+     * and more, so that the reads of one turn are written together; above it, the lane flushes, and stops reading
+     * the node while the client does not take it (Netty's default, 64 KiB, would stop after every read).
+     */
+    static final WriteBufferWaterMark CLIENT_WRITES = new WriteBufferWaterMark(1024 * 1024, 2 * 1024 * 1024);
 
     /** A gateway answer ({@link GatewayErrors}) as a Netty response: the standard error body, its headers. */
     FullHttpResponse toNetty(MutableHttpResponse<?> answer, String requestId) {

@@ -251,8 +251,11 @@ final class PassThroughHandler extends ChannelDuplexHandler {
         private boolean skippingInformational;
         private boolean closeClient;
         private boolean done;
-        /** The access line and the latency observation are written (once). */
+        /** The latency is observed (once, when the answer's head is ready). */
         private boolean logged;
+        /** The answer's status and time to its head, for the access line still to be written; 0: none owed. */
+        private int accessStatus;
+        private long accessNanos;
         private long lastBackendActivity;
         private ScheduledFuture<?> timeout;
 
@@ -459,14 +462,18 @@ final class PassThroughHandler extends ChannelDuplexHandler {
             ChannelFuture written = ctx.write(msg);
             if (msg instanceof LastHttpContent) {
                 responseComplete(written);
-            } else if (!ctx.channel().isWritable()) {
-                backend.config().setAutoRead(false); // until the client has taken what was written
+            } else if (!ctx.channel().isWritable()) { // more than PassThrough.CLIENT_WRITES waits: out with it
+                ctx.flush();
+                if (!ctx.channel().isWritable()) {
+                    backend.config().setAutoRead(false); // until the client has taken what was written
+                }
             }
         }
 
         @Override
         public void backendReadComplete() {
             ctx.flush();
+            writeAccessLine();
         }
 
         @Override
@@ -587,7 +594,10 @@ final class PassThroughHandler extends ChannelDuplexHandler {
             end();
         }
 
-        /** The access line and the route's latency, once, when the answer's head is ready (as GatewayFilter). */
+        /**
+         * The route's latency, once, when the answer's head is ready (as GatewayFilter). Its access line is written
+         * once what was read has been passed on ({@link #writeAccessLine}): the answer does not wait for the log.
+         */
         private void answered(int status) {
             if (logged) {
                 return;
@@ -595,8 +605,16 @@ final class PassThroughHandler extends ChannelDuplexHandler {
             logged = true;
             long nanos = System.nanoTime() - start;
             lane.metrics.answered(route, status, nanos);
-            AccessLogFilter.log(Level.INFO, method, request.uri(), status, TimeUnit.NANOSECONDS.toMillis(nanos),
-                    requestId);
+            accessStatus = status;
+            accessNanos = nanos;
+        }
+
+        private void writeAccessLine() {
+            if (accessStatus != 0) {
+                AccessLogFilter.log(Level.INFO, method, request.uri(), accessStatus,
+                        TimeUnit.NANOSECONDS.toMillis(accessNanos), requestId);
+                accessStatus = 0;
+            }
         }
 
         private void closeBackend() {
@@ -611,6 +629,7 @@ final class PassThroughHandler extends ChannelDuplexHandler {
         private void end() {
             done = true;
             cancelTimeout();
+            writeAccessLine();
             if (body != null) {
                 body.release();
                 body = null;

@@ -269,6 +269,51 @@ class GatewayProxyTest implements TestPropertyProvider {
     }
 
     @Test
+    void aClientThatStopsReadingHoldsTheNodeBackAndClosingItEndsTheNodesAnswer() throws Exception {
+        long answerBytes = 512L * 1024 * 1024;
+        java.util.concurrent.atomic.AtomicLong written = new java.util.concurrent.atomic.AtomicLong();
+        CompletableFuture<Throwable> nodeEnded = new CompletableFuture<>();
+        connect.rawHandler("/connectors/endless", exchange -> {
+            exchange.sendResponseHeaders(200, answerBytes);
+            byte[] piece = new byte[64 * 1024];
+            try (OutputStream out = exchange.getResponseBody()) {
+                while (written.get() < answerBytes) {
+                    out.write(piece); // blocks while the gateway does not take more
+                    written.addAndGet(piece.length);
+                }
+                nodeEnded.complete(null);
+            } catch (java.io.IOException e) {
+                nodeEnded.complete(e);
+            }
+        });
+        try (java.net.Socket client = new java.net.Socket()) {
+            client.setReceiveBufferSize(64 * 1024);
+            client.connect(new java.net.InetSocketAddress("127.0.0.1", server.getPort()), 5_000);
+            client.getOutputStream().write("GET /connectors/endless HTTP/1.1\r\nHost: gw\r\n\r\n"
+                    .getBytes(StandardCharsets.US_ASCII));
+            byte[] head = client.getInputStream().readNBytes(1024);
+            assertTrue(new String(head, StandardCharsets.US_ASCII).startsWith("HTTP/1.1 200"));
+            // the client reads nothing more: what the node wrote must settle far below the answer's size
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            long last = -1;
+            long stableSince = System.nanoTime();
+            while (System.nanoTime() - stableSince < TimeUnit.SECONDS.toNanos(1)) {
+                assertTrue(System.nanoTime() < deadline, "the node kept writing: " + written.get() + " bytes");
+                long now = written.get();
+                if (now != last) {
+                    last = now;
+                    stableSince = System.nanoTime();
+                }
+                Thread.sleep(50); // polls the counter; the deadline above bounds the wait
+            }
+            assertTrue(last < 96L * 1024 * 1024, "the node wrote " + last + " bytes for a client that reads"
+                    + " nothing: beyond the socket buffers and one read's worth, the gateway must hold it back");
+        }
+        Throwable ended = nodeEnded.get(10, TimeUnit.SECONDS);
+        assertNotNull(ended, "closing the client closes the node's connection: its write fails");
+    }
+
+    @Test
     void requestBodyIsStreamedNotBuffered() throws Exception {
         CountDownLatch firstPartSeen = new CountDownLatch(1);
         produce.rawHandler("/topics/streaming", exchange -> {
