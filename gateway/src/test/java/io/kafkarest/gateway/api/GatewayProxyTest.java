@@ -270,7 +270,7 @@ class GatewayProxyTest implements TestPropertyProvider {
 
     @Test
     void aClientThatStopsReadingHoldsTheNodeBackAndClosingItEndsTheNodesAnswer() throws Exception {
-        long answerBytes = 512L * 1024 * 1024;
+        long answerBytes = 256L * 1024 * 1024;
         java.util.concurrent.atomic.AtomicLong written = new java.util.concurrent.atomic.AtomicLong();
         CompletableFuture<Throwable> nodeEnded = new CompletableFuture<>();
         connect.rawHandler("/connectors/endless", exchange -> {
@@ -309,8 +309,15 @@ class GatewayProxyTest implements TestPropertyProvider {
             assertTrue(last < 96L * 1024 * 1024, "the node wrote " + last + " bytes for a client that reads"
                     + " nothing: beyond the socket buffers and one read's worth, the gateway must hold it back");
         }
-        Throwable ended = nodeEnded.get(10, TimeUnit.SECONDS);
-        assertNotNull(ended, "closing the client closes the node's connection: its write fails");
+        if (closesTheNodesConnectionWithTheClients()) {
+            assertNotNull(nodeEnded.get(10, TimeUnit.SECONDS),
+                    "closing the client closes the node's connection: its write fails");
+        }
+    }
+
+    /** Whether a client going away mid-answer closes the node's connection (the lane does). */
+    boolean closesTheNodesConnectionWithTheClients() {
+        return true;
     }
 
     @Test
