@@ -10,6 +10,7 @@ import io.kafkarest.gateway.stub.StubBackend.Seen;
 import io.kafkarest.gateway.stub.StubBackend;
 import io.kafkarest.testing.FreePorts;
 import io.kafkarest.testing.TestHttp;
+import io.kafkarest.testing.Wait;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
@@ -21,6 +22,7 @@ import java.io.OutputStream;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -294,18 +296,17 @@ class GatewayProxyTest implements TestPropertyProvider {
             byte[] head = client.getInputStream().readNBytes(1024);
             assertTrue(new String(head, StandardCharsets.US_ASCII).startsWith("HTTP/1.1 200"));
             // the client reads nothing more: what the node wrote must settle far below the answer's size
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-            long last = -1;
-            long stableSince = System.nanoTime();
-            while (System.nanoTime() - stableSince < TimeUnit.SECONDS.toNanos(1)) {
-                assertTrue(System.nanoTime() < deadline, "the node kept writing: " + written.get() + " bytes");
-                long now = written.get();
-                if (now != last) {
-                    last = now;
-                    stableSince = System.nanoTime();
-                }
-                Thread.sleep(50); // polls the counter; the deadline above bounds the wait
-            }
+            java.util.concurrent.atomic.AtomicLong seen = new java.util.concurrent.atomic.AtomicLong(-1);
+            java.util.concurrent.atomic.AtomicLong seenSince = new java.util.concurrent.atomic.AtomicLong();
+            long last = Wait.forValue(Duration.ofSeconds(30), "the node to stop writing for 1 s (bytes written)",
+                    () -> {
+                        long now = written.get();
+                        if (seen.getAndSet(now) != now) {
+                            seenSince.set(System.nanoTime());
+                        }
+                        return now;
+                    },
+                    now -> System.nanoTime() - seenSince.get() >= TimeUnit.SECONDS.toNanos(1));
             assertTrue(last < 96L * 1024 * 1024, "the node wrote " + last + " bytes for a client that reads"
                     + " nothing: beyond the socket buffers and one read's worth, the gateway must hold it back");
         }
