@@ -53,8 +53,8 @@ public record BenchOptions(Duration duration, Duration warmup, int connections, 
                                     --gateway-url port, found in /proc]
               --rounds N            run the workloads N times over and add a table of the medians: one
                                     run on two shared cores moves a ratio by 0.1 or more [1]
-              --turn D              consume: the direct and the gateway readers read in turns of this long,
-                                    so that both see the same machine [2s]
+              --turn D              the direct and the gateway clients of each workload run in turns of
+                                    this long, so that both see the same machine [2s]
             """;
 
     public static BenchOptions defaults(List<String> cases) {

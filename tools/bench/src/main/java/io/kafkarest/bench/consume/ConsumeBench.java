@@ -1,6 +1,7 @@
 package io.kafkarest.bench.consume;
 
 import io.kafkarest.bench.BenchOptions;
+import io.kafkarest.bench.ClosedLoop;
 import io.kafkarest.bench.Command;
 import io.kafkarest.bench.MeasuredWindow;
 import io.kafkarest.bench.RestAdmin;
@@ -110,7 +111,7 @@ public final class ConsumeBench implements Command {
         URI base = o.baseUrl(path, c.url());
         try (ConsumerInstances instances = new ConsumerInstances(admin, base, "bench-" + n + "-" + path + "-" + runId)) {
             List<URI> uris = instances.create(n, topic, ADMIN_PARALLELISM);
-            V2RecordsClient.Outcome r = new V2RecordsClient(c.readTimeout(), c.maxBytes())
+            ClosedLoop.Outcome r = new V2RecordsClient(c.readTimeout(), c.maxBytes())
                     .run(uris, o.warmup(), o.duration(), window);
             Window w = Window.of(r.records(), r.seconds(), r.totalRecords(), filled, r.lastRecordNs(),
                     r.windowStartNs());
@@ -136,7 +137,7 @@ public final class ConsumeBench implements Command {
                      "bench-" + n + "-" + BenchOptions.GATEWAY + "-" + runId)) {
             List<URI> d = direct.create(n, topic, ADMIN_PARALLELISM);
             List<URI> g = gateway.create(n, topic, ADMIN_PARALLELISM);
-            V2RecordsClient.Outcome[] r = new V2RecordsClient(c.readTimeout(), c.maxBytes())
+            ClosedLoop.Outcome[] r = new V2RecordsClient(c.readTimeout(), c.maxBytes())
                     .runInTurns(d, g, o.warmup(), o.duration(), turn, gatewayWindow);
             return new Result[] {inTurns(BenchOptions.DIRECT, n, filled, r[0], o),
                                  inTurns(BenchOptions.GATEWAY, n, filled, r[1], o)};
@@ -144,13 +145,13 @@ public final class ConsumeBench implements Command {
     }
 
     /** A path's row of a run in turns: its rate over its own measured time. */
-    private static Result inTurns(String path, int n, long filled, V2RecordsClient.Outcome r, BenchOptions o) {
+    private static Result inTurns(String path, int n, long filled, ClosedLoop.Outcome r, BenchOptions o) {
         return row(V2_BINARY + " x" + n, path, r.records() / r.seconds(), filled > 0 && r.totalRecords() >= filled
                 ? "read the whole topic, idle for part of its turns: raise --records" : null, r, o);
     }
 
     /** A reading row: the rate, the latency per request, records per answer and {@code note} (or null). */
-    private static Result row(String name, String path, double perSec, String note, V2RecordsClient.Outcome r,
+    private static Result row(String name, String path, double perSec, String note, ClosedLoop.Outcome r,
                               BenchOptions o) {
         if (r.requests() == 0) {
             return Result.failed(name, path, r.firstError() == null ? "no answer" : r.firstError());

@@ -1,12 +1,13 @@
 package io.kafkarest.bench.gateway;
 
 import io.kafkarest.bench.BenchOptions;
+import io.kafkarest.bench.ClosedLoop;
 import io.kafkarest.bench.Command;
 import io.kafkarest.bench.MeasuredWindow;
 import io.kafkarest.bench.ProcessCpu;
 import io.kafkarest.bench.RestAdmin;
 import io.kafkarest.bench.Result;
-import io.kafkarest.bench.Wrk;
+import io.kafkarest.bench.SameRequestLoop;
 import io.kafkarest.bench.consume.ConsumeBench;
 import io.kafkarest.bench.produce.Payloads;
 import io.kafkarest.bench.produce.ProduceBench;
@@ -19,10 +20,11 @@ import java.util.Locale;
 
 /**
  * {@code bin/bench gateway}: what the gateway costs. Three workloads, each straight to its service and through the
- * gateway - back to back, or for consume in alternating turns ({@code --turn}): v2 binary produce of 100 records
- * per request (the produce command's {@code v2-binary x100}), v2 binary consume (the consume command's {@code v2-binary xN} readers, for N in
- * {@code --instances}) and {@code GET /brokers} (admin-service, wrk). Per workload: both rates, their ratio, the
- * latency the gateway adds, and the CPU the gateway process used during its row (from /proc). The native Kafka
+ * gateway in alternating turns ({@code --turn}, {@link io.kafkarest.bench.ClosedLoop#runInTurns}), so that both see
+ * the same machine: v2 binary produce of 100 records per request on {@code --connections} connections, v2 binary
+ * consume (the consume command's {@code v2-binary xN} readers, for N in {@code --instances}) and
+ * {@code GET /brokers} (admin-service) on {@code --connections} connections. Per workload: both rates, their ratio,
+ * the latency the gateway adds, and the CPU the gateway process used during its turns (from /proc). The native Kafka
  * producer is a reference line.
  */
 public final class GatewayBench implements Command {
@@ -47,10 +49,6 @@ public final class GatewayBench implements Command {
     @Override
     public int run(BenchOptions o) throws Exception {
         RestAdmin admin = new RestAdmin(o.gatewayUrl());
-        Wrk wrk = new Wrk(o.outDir().resolve("tmp"), o.wrkThreads());
-        if ((o.runs(PRODUCE) || o.runs(BROKERS)) && !Wrk.available()) {
-            throw new IllegalStateException("wrk is not installed (apt-get install -y wrk)");
-        }
         String runId = Command.runId();
         long records = o.runs(CONSUME) ? o.consume().recordsFor(o.warmup(), o.duration()) : 0;
 
@@ -94,23 +92,23 @@ public final class GatewayBench implements Command {
             }
             String rowId = rounds > 1 ? runId + "-r" + round : runId; // fresh topics and groups in every round
             if (o.runs(PRODUCE)) {
-                table.add(workload("v2 produce x" + PRODUCE_BATCH + " (records/s)", true, gatewayPid, pidNote,
-                        window -> ProduceBench.v2BinaryCase(wrk, admin, o, payloads, rowId, PRODUCE_BATCH,
-                                BenchOptions.DIRECT, MeasuredWindow.NONE),
-                        window -> ProduceBench.v2BinaryCase(wrk, admin, o, payloads, rowId, PRODUCE_BATCH,
-                                BenchOptions.GATEWAY, window)).inRound(round));
+                String name = "v2 produce x" + PRODUCE_BATCH + " (records/s)";
+                table.add(line(name, true, gatewayPid, pidNote, window -> inTurns(name, o, null,
+                        () -> ProduceBench.v2BinaryInTurns(admin, o, payloads, rowId, PRODUCE_BATCH,
+                                o.gateway().turn(), window))).inRound(round));
             }
             if (o.runs(CONSUME)) {
                 for (int n : o.consume().instances()) {
                     String name = "v2 consume x" + n + " (records/s)";
-                    table.add(line(name, true, gatewayPid, pidNote, window -> consumeInTurns(admin, o, name, topic,
-                            records, n, "gw-" + rowId, failedSetup, window)).inRound(round));
+                    table.add(line(name, true, gatewayPid, pidNote, window -> inTurns(name, o, failedSetup,
+                            () -> ConsumeBench.v2BinaryInTurns(admin, o, topic, records, n, "gw-" + rowId,
+                                    o.gateway().turn(), window))).inRound(round));
                 }
             }
             if (o.runs(BROKERS)) {
-                table.add(workload("GET /brokers (requests/s)", false, gatewayPid, pidNote,
-                        window -> brokers(wrk, o, BenchOptions.DIRECT, o.gateway().adminUrl(), window),
-                        window -> brokers(wrk, o, BenchOptions.GATEWAY, o.gatewayUrl(), window)).inRound(round));
+                String name = "GET /brokers (requests/s)";
+                table.add(line(name, false, gatewayPid, pidNote, window -> inTurns(name, o, null,
+                        () -> brokersInTurns(o, window))).inRound(round));
             }
         }
 
@@ -123,17 +121,15 @@ public final class GatewayBench implements Command {
                 || (l.gateway() != null && l.gateway().hasError())).count();
     }
 
-    /** Both rows of {@code v2 consume xN}: the direct and the gateway readers in turns. */
-    private static Result[] consumeInTurns(RestAdmin admin, BenchOptions o, String name, String topic, long records,
-                                           int n, String rowId, String failedSetup, MeasuredWindow gatewayWindow) {
+    /** Both rows of a workload, the direct and the gateway loops taking turns ({@link ClosedLoop#runInTurns}). */
+    private static Result[] inTurns(String name, BenchOptions o, String failedSetup, TurnsBody body) {
         System.err.println(name + ", direct and gateway in turns of " + o.gateway().turn().toMillis() / 1000.0
                 + " s ...");
         String error = failedSetup;
         Result[] rows = null;
         if (error == null) {
             try {
-                rows = ConsumeBench.v2BinaryInTurns(admin, o, topic, records, n, rowId, o.gateway().turn(),
-                        gatewayWindow);
+                rows = body.run();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 error = "interrupted";
@@ -150,54 +146,34 @@ public final class GatewayBench implements Command {
         return rows;
     }
 
-    /** GET /brokers with wrk: warm-up, then the measured run; MB/s are the bytes of the answers wrk read. */
-    private static Result brokers(Wrk wrk, BenchOptions o, String path, URI base, MeasuredWindow window)
-            throws Exception {
-        String name = "GET /brokers";
-        URI url = base.resolve("/brokers");
-        if (!o.warmup().isZero()) {
-            wrk.get(url, V2_ACCEPT, o.connections(), o.warmup());
-        }
-        window.started();
-        Wrk.Outcome r;
-        try {
-            r = wrk.get(url, V2_ACCEPT, o.connections(), o.duration());
-        } finally {
-            window.ended();
-        }
-        if (r.requests() == r.failed()) {
-            return Result.failed(name, path, r.firstError() == null
-                    ? "no request succeeded (" + r.socketErrors() + " socket errors)" : r.firstError());
-        }
-        String error = r.firstError();
-        if (r.socketErrors() > 0) {
-            error = r.socketErrors() + " socket errors" + (error == null ? "" : "; " + error);
-        }
-        double mbPerSec = r.bytesRead() < 0 ? Double.NaN : r.bytesRead() / r.seconds() / 1e6;
-        return new Result(name, path, r.okRequestsPerSec(), mbPerSec, r.p50Ms(), r.p99Ms(), r.failed(), error);
+    interface TurnsBody {
+        Result[] run() throws Exception;
     }
 
-    interface Row {
-        Result run(MeasuredWindow window) throws Exception;
+    /** {@code GET /brokers} on {@code --connections} loops, straight to admin-service and through the gateway. */
+    private static Result[] brokersInTurns(BenchOptions o, MeasuredWindow gatewayWindow) throws InterruptedException {
+        ClosedLoop.Outcome[] r = ClosedLoop.runInTurns(
+                SameRequestLoop.of(o.connections(), o.gateway().adminUrl().resolve("/brokers"), "GET", null, null,
+                        V2_ACCEPT, 1),
+                SameRequestLoop.of(o.connections(), o.gatewayUrl().resolve("/brokers"), "GET", null, null,
+                        V2_ACCEPT, 1),
+                o.warmup(), o.duration(), o.gateway().turn(), gatewayWindow);
+        return new Result[] {brokersRow(BenchOptions.DIRECT, r[0]), brokersRow(BenchOptions.GATEWAY, r[1])};
+    }
+
+    private static Result brokersRow(String path, ClosedLoop.Outcome r) {
+        String name = "GET /brokers";
+        if (r.requests() == 0) {
+            return Result.failed(name, path, r.firstError() == null ? "no answer" : r.firstError());
+        }
+        return new Result(name, path, r.requests() / r.seconds(), Double.NaN,
+                r.micros().getValueAtPercentile(50) / 1000.0, r.micros().getValueAtPercentile(99) / 1000.0,
+                r.failed(), r.firstError());
     }
 
     /** Both rows of a workload, the gateway's told about its measured time: {direct, gateway}. */
     interface Rows {
         Result[] run(MeasuredWindow gatewayWindow);
-    }
-
-    /** The direct row, then the gateway row. */
-    private static OverheadTable.Line workload(String name, boolean ratioTarget, long gatewayPid, String pidNote,
-                                               Row direct, Row gateway) {
-        return line(name, ratioTarget, gatewayPid, pidNote, window -> {
-            System.err.println(name + ", direct ...");
-            Result d = attempt(name, BenchOptions.DIRECT, () -> direct.run(MeasuredWindow.NONE));
-            progress(d);
-            System.err.println(name + ", gateway ...");
-            Result g = attempt(name, BenchOptions.GATEWAY, () -> gateway.run(window));
-            progress(g);
-            return new Result[] {d, g};
-        });
     }
 
     /** A workload's line: its rows, with the gateway's CPU measured over the gateway's measured time. */
@@ -264,22 +240,22 @@ public final class GatewayBench implements Command {
                         + ", cores: " + Runtime.getRuntime().availableProcessors()
                         + ", java: " + System.getProperty("java.version"),
                 "per row: " + o.duration().toMillis() / 1000.0 + " s measured after " + o.warmup().toMillis() / 1000.0
-                        + " s warm-up; produce and GET /brokers: the direct row, then the gateway row, back to back;"
-                        + " consume: the direct and the gateway readers take turns of "
-                        + o.gateway().turn().toMillis() / 1000.0 + " s (never both at once), each measured over its"
-                        + " own turns"
+                        + " s warm-up; the direct and the gateway clients take turns of "
+                        + o.gateway().turn().toMillis() / 1000.0 + " s (never both at once; a turn ends once its"
+                        + " requests in flight are answered), each row measured over its own turns"
                         + (o.gateway().rounds() > 1 ? "; all workloads " + o.gateway().rounds() + " times over" : ""),
-                "produce: v2 binary, " + PRODUCE_BATCH + " records of " + o.recordSize() + " bytes per request, wrk "
-                        + o.connections() + " connections, a fresh topic per row; consume: v2 binary instances "
+                "produce: v2 binary, " + PRODUCE_BATCH + " records of " + o.recordSize() + " bytes per request, "
+                        + o.connections() + " keep-alive connections, a fresh topic per row; consume: v2 binary instances "
                         + o.consume().instances() + " reading a topic pre-filled with "
                         + String.format(Locale.ROOT, "%,d", records) + " records, a fresh group per row;"
-                        + " GET /brokers: wrk " + o.connections() + " connections",
+                        + " GET /brokers: " + o.connections() + " keep-alive connections; latency from writing the"
+                        + " request to reading the answer's last byte",
                 "direct = produce-service " + o.produceUrl() + ", consume-service " + o.consume().url()
                         + ", admin-service " + o.gateway().adminUrl() + "; gateway = " + o.gatewayUrl()
                         + (pid > 0 ? " (pid " + pid + ")" : ""),
                 "gateway cores = CPU seconds of the gateway process (utime+stime, /proc) during its row's measured"
-                        + " window / that window's seconds; CPU ms/MB = per 10^6 bytes of record values (GET /brokers:"
-                        + " of answers, headers included); CPU us/unit = per record, or per request for GET /brokers",
+                        + " turns / those turns' seconds; CPU ms/MB = per 10^6 bytes of record values; CPU us/unit ="
+                        + " per record, or per request for GET /brokers",
                 "targets: gateway / direct >= " + OverheadTable.RATIO_TARGET + " for produce and consume; added p50 <= "
                         + OverheadTable.number(OverheadTable.ADDED_P50_TARGET_MS, 0) + " ms");
     }

@@ -1,11 +1,13 @@
 package io.kafkarest.bench.produce;
 
 import io.kafkarest.bench.BenchOptions;
+import io.kafkarest.bench.ClosedLoop;
 import io.kafkarest.bench.Command;
 import io.kafkarest.bench.MeasuredWindow;
 import io.kafkarest.bench.RestAdmin;
 import io.kafkarest.bench.Result;
 import io.kafkarest.bench.ResultTable;
+import io.kafkarest.bench.SameRequestLoop;
 import io.kafkarest.bench.Wrk;
 import java.net.URI;
 import java.net.http.HttpResponse;
@@ -13,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -150,6 +153,39 @@ public final class ProduceBench implements Command {
     }
 
     /** wrk for the warm-up (unmeasured), then for the measured run. */
+    /**
+     * {@code v2-binary x<batch>} straight to produce-service and through the gateway in turns ({@link
+     * ClosedLoop#runInTurns}; {@code --connections} loops each, to a fresh topic each): both see the same machine.
+     *
+     * @return the direct row and the gateway row
+     */
+    public static Result[] v2BinaryInTurns(RestAdmin admin, BenchOptions o, Payloads payloads, String runId,
+                                           int batch, Duration turn, MeasuredWindow gatewayWindow) throws Exception {
+        String name = V2_BINARY + " x" + batch;
+        byte[] body = payloads.v2Binary(batch);
+        List<List<SameRequestLoop>> sets = new ArrayList<>();
+        for (String path : List.of(BenchOptions.DIRECT, BenchOptions.GATEWAY)) {
+            URI base = o.baseUrl(path, o.produceUrl());
+            String topic = topic(admin, o, runId, V2_BINARY + "-" + batch + "-" + path);
+            admin.awaitProducible(base, topic, o.partitions(), Duration.ofSeconds(30));
+            sets.add(SameRequestLoop.of(o.connections(), base.resolve("/topics/" + topic), "POST", body,
+                    "application/vnd.kafka.binary.v2+json", V2_ACCEPT, batch));
+        }
+        ClosedLoop.Outcome[] r = ClosedLoop.runInTurns(sets.get(0), sets.get(1), o.warmup(), o.duration(), turn,
+                gatewayWindow);
+        return new Result[] {inTurns(name, BenchOptions.DIRECT, batch, r[0], o),
+                             inTurns(name, BenchOptions.GATEWAY, batch, r[1], o)};
+    }
+
+    private static Result inTurns(String name, String path, int batch, ClosedLoop.Outcome r, BenchOptions o) {
+        if (r.requests() == 0) {
+            return Result.failed(name, path, r.firstError() == null ? "no answer" : r.firstError());
+        }
+        return Result.of(name, path, r.records() / r.seconds(), o.recordSize(),
+                r.micros().getValueAtPercentile(50) / 1000.0, r.micros().getValueAtPercentile(99) / 1000.0,
+                r.failed() * batch, r.firstError());
+    }
+
     private static Result wrkCase(Wrk wrk, BenchOptions o, String name, String path, URI url, String contentType,
                                   byte[] body, int batch, MeasuredWindow window) throws Exception {
         if (!o.warmup().isZero()) {

@@ -18,6 +18,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
+import io.kafkarest.bench.ClosedLoop;
 import io.kafkarest.bench.MeasuredWindow;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -105,7 +106,7 @@ class V2RecordsClientTest {
     @Test
     void countsTheRecordsOfEveryAnswerOnOneConnectionPerInstance() throws Exception {
         URI base = start();
-        V2RecordsClient.Outcome r = new V2RecordsClient(Duration.ofMillis(250), 1000).run(
+        ClosedLoop.Outcome r = new V2RecordsClient(Duration.ofMillis(250), 1000).run(
                 List.of(base.resolve("/consumers/g/instances/plain"), base.resolve("/consumers/g/instances/chunked")),
                 Duration.ofMillis(100), Duration.ofMillis(500));
         assertNull(r.firstError());
@@ -123,7 +124,7 @@ class V2RecordsClientTest {
     @Test
     void anErrorIsKeptWhileOtherInstancesGoOn() throws Exception {
         URI base = start();
-        V2RecordsClient.Outcome r = new V2RecordsClient(Duration.ofMillis(250), 1000).run(
+        ClosedLoop.Outcome r = new V2RecordsClient(Duration.ofMillis(250), 1000).run(
                 List.of(base.resolve("/consumers/g/instances/plain"), base.resolve("/consumers/g/instances/missing")),
                 Duration.ZERO, Duration.ofMillis(600));
         assertNotNull(r.firstError());
@@ -164,9 +165,9 @@ class V2RecordsClientTest {
                 windowNanos.addAndGet(System.nanoTime() - started);
             }
         };
-        V2RecordsClient.Outcome[] r = new V2RecordsClient(Duration.ofMillis(250), 1000).runInTurns(a, b,
+        ClosedLoop.Outcome[] r = new V2RecordsClient(Duration.ofMillis(250), 1000).runInTurns(a, b,
                 Duration.ofMillis(200), Duration.ofMillis(600), Duration.ofMillis(100), counting);
-        for (V2RecordsClient.Outcome o : r) {
+        for (ClosedLoop.Outcome o : r) {
             assertNull(o.firstError());
             assertTrue(o.requests() > 10, "answers in the measured turns: " + o.requests());
             assertEquals(o.requests() * PER_ANSWER, o.records());
