@@ -55,6 +55,9 @@ public record BenchOptions(Duration duration, Duration warmup, int connections, 
                                     run on two shared cores moves a ratio by 0.1 or more [1]
               --turn D              the direct and the gateway clients of each workload run in turns of
                                     this long, so that both see the same machine [2s]
+              --paced F             then each workload again, both rows paced at F times the direct
+                                    row's request rate: the latency the gateway adds at equal load
+                                    (0 = not) [0.5]
             """;
 
     public static BenchOptions defaults(List<String> cases) {
@@ -109,14 +112,11 @@ public record BenchOptions(Duration duration, Duration warmup, int connections, 
                 case "--max-bytes" -> o.withConsume(o.consume.withMaxBytes(positive(name, value)));
                 case "--idle-instances" -> o.withConsume(o.consume.withIdleInstances(positive(name, value)));
                 case "--consume-pid" -> o.withConsume(o.consume.withPid(positive(name, value)));
-                case "--admin-url" -> o.withGateway(new Gateway(url(value), o.gateway.pid(), o.gateway.rounds(),
-                        o.gateway.turn()));
-                case "--gateway-pid" -> o.withGateway(new Gateway(o.gateway.adminUrl(), positive(name, value),
-                        o.gateway.rounds(), o.gateway.turn()));
-                case "--rounds" -> o.withGateway(new Gateway(o.gateway.adminUrl(), o.gateway.pid(),
-                        positive(name, value), o.gateway.turn()));
-                case "--turn" -> o.withGateway(new Gateway(o.gateway.adminUrl(), o.gateway.pid(), o.gateway.rounds(),
-                        positiveDuration(name, value)));
+                case "--admin-url" -> o.withGateway(o.gateway.withAdminUrl(url(value)));
+                case "--gateway-pid" -> o.withGateway(o.gateway.withPid(positive(name, value)));
+                case "--rounds" -> o.withGateway(o.gateway.withRounds(positive(name, value)));
+                case "--turn" -> o.withGateway(o.gateway.withTurn(positiveDuration(name, value)));
+                case "--paced" -> o.withGateway(o.gateway.withPaced(fraction(name, value)));
                 default -> throw new IllegalArgumentException("Unknown option: " + name);
             };
         }
@@ -213,10 +213,32 @@ public record BenchOptions(Duration duration, Duration warmup, int connections, 
      * @param adminUrl admin-service, for {@code GET /brokers} directly
      * @param pid      the gateway process whose CPU time is read; 0 = the one listening on the gateway URL's port
      * @param rounds   how many times the workloads run, one after the other
-     * @param turn     how long the direct and the gateway readers of a consume workload read in turn
+     * @param turn     how long the direct and the gateway clients of a workload run in turn
+     * @param paced    each workload again at this fraction of its direct request rate, paced (0 = not)
      */
-    public record Gateway(URI adminUrl, long pid, int rounds, Duration turn) {
-        static final Gateway DEFAULTS = new Gateway(URI.create("http://localhost:8081"), 0, 1, Duration.ofSeconds(2));
+    public record Gateway(URI adminUrl, long pid, int rounds, Duration turn, double paced) {
+        static final Gateway DEFAULTS = new Gateway(URI.create("http://localhost:8081"), 0, 1, Duration.ofSeconds(2),
+                0.5);
+
+        Gateway withAdminUrl(URI url) {
+            return new Gateway(url, pid, rounds, turn, paced);
+        }
+
+        Gateway withPid(long p) {
+            return new Gateway(adminUrl, p, rounds, turn, paced);
+        }
+
+        Gateway withRounds(int n) {
+            return new Gateway(adminUrl, pid, n, turn, paced);
+        }
+
+        Gateway withTurn(Duration d) {
+            return new Gateway(adminUrl, pid, rounds, d, paced);
+        }
+
+        Gateway withPaced(double f) {
+            return new Gateway(adminUrl, pid, rounds, turn, f);
+        }
     }
 
     /** The base URL of a path: {@link #DIRECT} is the service itself. */
@@ -252,6 +274,20 @@ public record BenchOptions(Duration duration, Duration warmup, int connections, 
             throw new IllegalArgumentException(name + " needs a duration above zero, not '" + value + "'");
         }
         return d;
+    }
+
+    /** A fraction in [0, 1). */
+    private static double fraction(String name, String value) {
+        try {
+            double f = Double.parseDouble(value.trim());
+            if (!(f >= 0 && f < 1)) {
+                throw new NumberFormatException();
+            }
+            return f;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " needs a fraction from 0 up to (not including) 1, not '"
+                    + value + "'");
+        }
     }
 
     private static int positive(String name, String value) {

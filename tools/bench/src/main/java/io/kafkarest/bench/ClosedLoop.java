@@ -32,6 +32,10 @@ public final class ClosedLoop {
      */
     public record Outcome(long records, long requests, long failed, double seconds, long totalRecords,
                           long lastRecordNs, long windowStartNs, Histogram micros, String firstError) {
+        /** Answers per second of the measured window. */
+        public double requestsPerSec() {
+            return seconds > 0 ? requests / seconds : Double.NaN;
+        }
     }
 
     /**

@@ -10,13 +10,15 @@ import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ThreadLocalRandom;
 import org.HdrHistogram.Histogram;
 
 /**
  * One closed-loop client ({@link ClosedLoop}): a thread and a keep-alive HTTP/1.1 connection (a plain socket; the
  * JDK's client costs too much CPU on a machine the service shares), sending its next request as soon as the previous
- * answer is read, while its {@link Schedule} lets it. Only answers completed when the schedule counts them count:
- * their records and their latency, from writing the request to reading the answer's last byte.
+ * answer is read, while its {@link Schedule} lets it - or, {@link #paced}, at a fixed rate. Only answers completed
+ * when the schedule counts them count: their records and their latency, from writing the request (paced: from when
+ * it was due) to reading the answer's last byte.
  */
 public abstract class RequestLoop {
     /** Consecutive failed requests after which a loop gives up. */
@@ -28,6 +30,8 @@ public abstract class RequestLoop {
     final Histogram micros = new Histogram(3_600_000_000L, 3);
     private final byte[] buf = new byte[64 * 1024];
     private final Thread thread;
+    /** Paced: nanoseconds from one request to the next; 0: the next as soon as the answer is read. */
+    private long intervalNanos;
     private Schedule schedule;
     private CountDownLatch primed;
     private boolean hadRecords;
@@ -75,6 +79,17 @@ public abstract class RequestLoop {
         closeAfter(head);
     }
 
+    /**
+     * Sends {@code requestsPerSecond} requests a second instead of one after the other: each is due one interval
+     * after the one before (from a random point of the first interval of a turn), and its latency counts from when it
+     * was due, so a late answer delays the next request's latency too (no coordinated omission). A loop that cannot
+     * keep the rate sends as fast as it can and its latencies grow.
+     */
+    public RequestLoop paced(double requestsPerSecond) {
+        this.intervalNanos = requestsPerSecond > 0 ? Math.max(1, Math.round(1e9 / requestsPerSecond)) : 0;
+        return this;
+    }
+
     protected final int port() {
         return target.getPort() > 0 ? target.getPort() : "https".equals(target.getScheme()) ? 443 : 80;
     }
@@ -91,9 +106,22 @@ public abstract class RequestLoop {
 
     private void loop() {
         int consecutiveErrors = 0;
+        long due = 0;
+        long turn = -1;
         try {
             while (schedule.awaitTurn()) {
-                long start = System.nanoTime();
+                long start;
+                if (intervalNanos > 0) {
+                    if (schedule.turn() != turn) { // a (new) turn: the rate starts afresh, not catching up the pause
+                        turn = schedule.turn();
+                        due = System.nanoTime() + ThreadLocalRandom.current().nextLong(intervalNanos);
+                    }
+                    ClosedLoop.sleepUntil(due);
+                    start = due;
+                    due += intervalNanos;
+                } else {
+                    start = System.nanoTime();
+                }
                 String failure;
                 long n = 0;
                 try {

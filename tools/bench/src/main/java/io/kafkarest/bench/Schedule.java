@@ -11,6 +11,11 @@ public interface Schedule {
     /** That request is over. */
     void requestDone();
 
+    /** Which turn the loop is in, read after {@link #awaitTurn()}: a new value after a pause. */
+    default long turn() {
+        return 0;
+    }
+
     /** {@link ClosedLoop#run}: every loop runs all the time; answers complete inside [start, end) count. */
     final class Window implements Schedule {
         volatile long start = Long.MAX_VALUE;
@@ -38,6 +43,7 @@ public interface Schedule {
         private boolean over;
         private int inFlight;
         private long openedNs;
+        private long turns;
         private long warmupNanos;
         private long measuredNanos;
 
@@ -64,7 +70,13 @@ public interface Schedule {
             notifyAll();
         }
 
+        @Override
+        public synchronized long turn() {
+            return turns;
+        }
+
         synchronized void open(boolean measured) {
+            turns++;
             open = true;
             measuring = measured;
             openedNs = System.nanoTime();

@@ -107,4 +107,22 @@ class SameRequestLoopTest {
         assertEquals(Set.of("GET "), bodies);
         assertEquals(Set.of("null"), contentTypes);
     }
+
+    @Test
+    void pacedLoopsKeepTheirRateAlsoInTurns() throws Exception {
+        URI base = start();
+        // 100 requests/s per set, over 2 loops each; the fake answers at once, so unpaced they would send thousands
+        List<SameRequestLoop> first = SameRequestLoop.of(2, base.resolve("/topics/a"), "POST", BODY, "x", "y", 2);
+        List<SameRequestLoop> second = SameRequestLoop.of(2, base.resolve("/topics/b"), "POST", BODY, "x", "y", 2);
+        first.forEach(l -> l.paced(50));
+        second.forEach(l -> l.paced(50));
+        ClosedLoop.Outcome[] r = ClosedLoop.runInTurns(first, second, Duration.ofMillis(200), Duration.ofMillis(1000),
+                Duration.ofMillis(250), MeasuredWindow.NONE);
+        for (ClosedLoop.Outcome o : r) {
+            assertNull(o.firstError());
+            // a turn restarts the pace (no burst to catch up the other set's turn), so about 100 per measured second
+            assertTrue(o.requestsPerSec() > 60 && o.requestsPerSec() <= 112, "requests/s " + o.requestsPerSec());
+            assertEquals(2 * o.requests(), o.records());
+        }
+    }
 }

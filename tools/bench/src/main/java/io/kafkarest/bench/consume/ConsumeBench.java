@@ -3,6 +3,7 @@ package io.kafkarest.bench.consume;
 import io.kafkarest.bench.BenchOptions;
 import io.kafkarest.bench.ClosedLoop;
 import io.kafkarest.bench.Command;
+import io.kafkarest.bench.Compared;
 import io.kafkarest.bench.MeasuredWindow;
 import io.kafkarest.bench.RestAdmin;
 import io.kafkarest.bench.Result;
@@ -123,12 +124,11 @@ public final class ConsumeBench implements Command {
      * The case {@code v2-binary xN} straight to consume-service and through the gateway at once: N instances in a
      * fresh group on each path read {@code topic} from the beginning, the two groups taking turns of {@code turn}
      * ({@link V2RecordsClient#runInTurns}) until each has read for {@code --duration} after {@code --warmup};
-     * {@code gatewayWindow} is told when each of the gateway's measured turns starts and ends.
-     *
-     * @return the direct row and the gateway row
+     * {@code gatewayWindow} is told when each of the gateway's measured turns starts and ends. Each group sends
+     * {@code pace} requests per second, or reads as fast as it is answered (0).
      */
-    public static Result[] v2BinaryInTurns(RestAdmin admin, BenchOptions o, String topic, long filled, int n,
-                                           String runId, Duration turn, MeasuredWindow gatewayWindow)
+    public static Compared v2BinaryInTurns(RestAdmin admin, BenchOptions o, String topic, long filled, int n,
+                                           String runId, Duration turn, MeasuredWindow gatewayWindow, double pace)
             throws Exception {
         BenchOptions.Consume c = o.consume();
         try (ConsumerInstances direct = new ConsumerInstances(admin, c.url(),
@@ -138,9 +138,9 @@ public final class ConsumeBench implements Command {
             List<URI> d = direct.create(n, topic, ADMIN_PARALLELISM);
             List<URI> g = gateway.create(n, topic, ADMIN_PARALLELISM);
             ClosedLoop.Outcome[] r = new V2RecordsClient(c.readTimeout(), c.maxBytes())
-                    .runInTurns(d, g, o.warmup(), o.duration(), turn, gatewayWindow);
-            return new Result[] {inTurns(BenchOptions.DIRECT, n, filled, r[0], o),
-                                 inTurns(BenchOptions.GATEWAY, n, filled, r[1], o)};
+                    .runInTurns(d, g, o.warmup(), o.duration(), turn, gatewayWindow, pace);
+            return new Compared(inTurns(BenchOptions.DIRECT, n, filled, r[0], o),
+                    inTurns(BenchOptions.GATEWAY, n, filled, r[1], o), r[0].requestsPerSec());
         }
     }
 

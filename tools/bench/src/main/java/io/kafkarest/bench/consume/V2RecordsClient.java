@@ -44,20 +44,25 @@ final class V2RecordsClient {
     /** As {@link #run(List, Duration, Duration)}; {@code window} is told when the measured window starts and ends. */
     ClosedLoop.Outcome run(List<URI> instances, Duration warmup, Duration duration, MeasuredWindow window)
             throws InterruptedException {
-        return ClosedLoop.run(readers(instances), warmup, duration, window);
+        return ClosedLoop.run(readers(instances, 0), warmup, duration, window);
     }
 
     /**
      * Two sets of instances (say, straight to consume-service and through the gateway) read in turns
-     * ({@link ClosedLoop#runInTurns}).
+     * ({@link ClosedLoop#runInTurns}); {@code pace} requests per second for each set, spread over its instances
+     * ({@link RequestLoop#paced}), or 0 for as fast as they answer.
      */
     ClosedLoop.Outcome[] runInTurns(List<URI> first, List<URI> second, Duration warmup, Duration duration,
-                                    Duration turn, MeasuredWindow secondWindow) throws InterruptedException {
-        return ClosedLoop.runInTurns(readers(first), readers(second), warmup, duration, turn, secondWindow);
+                                    Duration turn, MeasuredWindow secondWindow, double pace)
+            throws InterruptedException {
+        return ClosedLoop.runInTurns(readers(first, pace), readers(second, pace), warmup, duration, turn,
+                secondWindow);
     }
 
-    private List<Reader> readers(List<URI> instances) {
-        return instances.stream().map(Reader::new).toList();
+    private List<Reader> readers(List<URI> instances, double pace) {
+        List<Reader> readers = instances.stream().map(Reader::new).toList();
+        readers.forEach(r -> r.paced(pace / readers.size()));
+        return readers;
     }
 
     /** One instance's loop. */

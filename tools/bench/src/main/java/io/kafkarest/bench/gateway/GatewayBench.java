@@ -3,6 +3,7 @@ package io.kafkarest.bench.gateway;
 import io.kafkarest.bench.BenchOptions;
 import io.kafkarest.bench.ClosedLoop;
 import io.kafkarest.bench.Command;
+import io.kafkarest.bench.Compared;
 import io.kafkarest.bench.MeasuredWindow;
 import io.kafkarest.bench.ProcessCpu;
 import io.kafkarest.bench.RestAdmin;
@@ -15,6 +16,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -91,24 +93,22 @@ public final class GatewayBench implements Command {
                 System.err.println("Round " + round + " of " + rounds);
             }
             String rowId = rounds > 1 ? runId + "-r" + round : runId; // fresh topics and groups in every round
+            Lines lines = new Lines(table, o, round, gatewayPid, pidNote);
             if (o.runs(PRODUCE)) {
-                String name = "v2 produce x" + PRODUCE_BATCH + " (records/s)";
-                table.add(line(name, true, gatewayPid, pidNote, window -> inTurns(name, o, null,
-                        () -> ProduceBench.v2BinaryInTurns(admin, o, payloads, rowId, PRODUCE_BATCH,
-                                o.gateway().turn(), window))).inRound(round));
+                lines.measure("v2 produce x" + PRODUCE_BATCH + " (records/s)", true, null,
+                        (window, pace, id) -> ProduceBench.v2BinaryInTurns(admin, o, payloads, rowId + id,
+                                PRODUCE_BATCH, o.gateway().turn(), window, pace));
             }
             if (o.runs(CONSUME)) {
                 for (int n : o.consume().instances()) {
-                    String name = "v2 consume x" + n + " (records/s)";
-                    table.add(line(name, true, gatewayPid, pidNote, window -> inTurns(name, o, failedSetup,
-                            () -> ConsumeBench.v2BinaryInTurns(admin, o, topic, records, n, "gw-" + rowId,
-                                    o.gateway().turn(), window))).inRound(round));
+                    lines.measure("v2 consume x" + n + " (records/s)", true, failedSetup,
+                            (window, pace, id) -> ConsumeBench.v2BinaryInTurns(admin, o, topic, records, n,
+                                    "gw-" + rowId + id, o.gateway().turn(), window, pace));
                 }
             }
             if (o.runs(BROKERS)) {
-                String name = "GET /brokers (requests/s)";
-                table.add(line(name, false, gatewayPid, pidNote, window -> inTurns(name, o, null,
-                        () -> brokersInTurns(o, window))).inRound(round));
+                lines.measure("GET /brokers (requests/s)", false, null,
+                        (window, pace, id) -> brokersInTurns(o, window, pace));
             }
         }
 
@@ -121,44 +121,84 @@ public final class GatewayBench implements Command {
                 || (l.gateway() != null && l.gateway().hasError())).count();
     }
 
-    /** Both rows of a workload, the direct and the gateway loops taking turns ({@link ClosedLoop#runInTurns}). */
-    private static Result[] inTurns(String name, BenchOptions o, String failedSetup, TurnsBody body) {
-        System.err.println(name + ", direct and gateway in turns of " + o.gateway().turn().toMillis() / 1000.0
-                + " s ...");
-        String error = failedSetup;
-        Result[] rows = null;
-        if (error == null) {
-            try {
-                rows = body.run();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                error = "interrupted";
-            } catch (Exception e) {
-                error = message(e);
-            }
-        }
-        if (rows == null) {
-            rows = new Result[] {Result.failed(name, BenchOptions.DIRECT, error),
-                                 Result.failed(name, BenchOptions.GATEWAY, error)};
-        }
-        progress(rows[0]);
-        progress(rows[1]);
-        return rows;
+    /**
+     * A workload's two rows in turns ({@link ClosedLoop#runInTurns}): told the gateway's measured window, the pace
+     * of each row in requests per second (0: as fast as answered), and a suffix for its topics' and groups' names.
+     */
+    interface Workload {
+        Compared run(MeasuredWindow gatewayWindow, double pace, String id) throws Exception;
     }
 
-    interface TurnsBody {
-        Result[] run() throws Exception;
+    /** The lines of one round: each workload as fast as it goes, then paced at equal load ({@code --paced}). */
+    private record Lines(OverheadTable table, BenchOptions o, int round, long gatewayPid, String pidNote) {
+        void measure(String name, boolean ratioTarget, String failedSetup, Workload workload) {
+            Compared full = add(name, ratioTarget, failedSetup, workload, 0, "");
+            double fraction = o.gateway().paced();
+            if (fraction > 0 && full.directRequestsPerSec() > 0) {
+                double pace = fraction * full.directRequestsPerSec();
+                int unit = name.lastIndexOf(" (");
+                String paced = name.substring(0, unit) + ", paced at " + OverheadTable.number(fraction, 2)
+                        + " x direct" + name.substring(unit);
+                add(paced, false, failedSetup, workload, pace, "-paced");
+            }
+        }
+
+        /** Runs the workload and adds its line, with the gateway's CPU over the gateway's measured turns. */
+        private Compared add(String name, boolean ratioTarget, String failedSetup, Workload workload, double pace,
+                             String id) {
+            ProcessCpu cpu = gatewayPid > 0 ? new ProcessCpu(gatewayPid) : null;
+            MeasuredWindow window = cpu == null ? MeasuredWindow.NONE : cpu;
+            System.err.println(name + ", direct and gateway in turns of " + o.gateway().turn().toMillis() / 1000.0
+                    + " s" + (pace > 0 ? String.format(Locale.ROOT, ", %.0f requests/s each", pace) : "") + " ...");
+            Compared rows;
+            if (failedSetup != null) {
+                rows = Compared.failed(name, failedSetup);
+            } else {
+                try {
+                    rows = workload.run(window, pace, id);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    rows = Compared.failed(name, "interrupted");
+                } catch (Exception e) {
+                    rows = Compared.failed(name, message(e));
+                }
+            }
+            Result d = rows.direct();
+            Result g = rows.gateway();
+            progress(d);
+            progress(g);
+            String note = join(pidNote, pace > 0 ? String.format(Locale.ROOT, "paced: %.0f requests/s each", pace)
+                    : null);
+            if (d.note() != null && d.note().equals(g.note())) {
+                note = join(note, d.note());
+            } else {
+                note = join(note, d.note() == null ? null : "direct: " + d.note());
+                note = join(note, g.note() == null ? null : "gateway: " + g.note());
+            }
+            OverheadTable.Line line = new OverheadTable.Line(name, d, g, cpu == null ? Double.NaN : cpu.cpuSeconds(),
+                    cpu == null ? Double.NaN : cpu.wallSeconds(), ratioTarget, note).inRound(round);
+            System.err.println(String.format(Locale.ROOT, "  ratio %s, added p50 %s ms, gateway %s cores",
+                    OverheadTable.number(line.ratio(), 2), OverheadTable.signed(line.addedP50()),
+                    OverheadTable.number(line.gatewayCores(), 2)));
+            table.add(line);
+            return rows;
+        }
     }
 
     /** {@code GET /brokers} on {@code --connections} loops, straight to admin-service and through the gateway. */
-    private static Result[] brokersInTurns(BenchOptions o, MeasuredWindow gatewayWindow) throws InterruptedException {
-        ClosedLoop.Outcome[] r = ClosedLoop.runInTurns(
-                SameRequestLoop.of(o.connections(), o.gateway().adminUrl().resolve("/brokers"), "GET", null, null,
-                        V2_ACCEPT, 1),
-                SameRequestLoop.of(o.connections(), o.gatewayUrl().resolve("/brokers"), "GET", null, null,
-                        V2_ACCEPT, 1),
-                o.warmup(), o.duration(), o.gateway().turn(), gatewayWindow);
-        return new Result[] {brokersRow(BenchOptions.DIRECT, r[0]), brokersRow(BenchOptions.GATEWAY, r[1])};
+    private static Compared brokersInTurns(BenchOptions o, MeasuredWindow gatewayWindow, double pace)
+            throws InterruptedException {
+        List<List<SameRequestLoop>> sets = new ArrayList<>();
+        for (URI base : List.of(o.gateway().adminUrl(), o.gatewayUrl())) {
+            List<SameRequestLoop> loops = SameRequestLoop.of(o.connections(), base.resolve("/brokers"), "GET", null,
+                    null, V2_ACCEPT, 1);
+            loops.forEach(loop -> loop.paced(pace / loops.size()));
+            sets.add(loops);
+        }
+        ClosedLoop.Outcome[] r = ClosedLoop.runInTurns(sets.get(0), sets.get(1), o.warmup(), o.duration(),
+                o.gateway().turn(), gatewayWindow);
+        return new Compared(brokersRow(BenchOptions.DIRECT, r[0]), brokersRow(BenchOptions.GATEWAY, r[1]),
+                r[0].requestsPerSec());
     }
 
     private static Result brokersRow(String path, ClosedLoop.Outcome r) {
@@ -166,36 +206,8 @@ public final class GatewayBench implements Command {
         if (r.requests() == 0) {
             return Result.failed(name, path, r.firstError() == null ? "no answer" : r.firstError());
         }
-        return new Result(name, path, r.requests() / r.seconds(), Double.NaN,
-                r.micros().getValueAtPercentile(50) / 1000.0, r.micros().getValueAtPercentile(99) / 1000.0,
-                r.failed(), r.firstError());
-    }
-
-    /** Both rows of a workload, the gateway's told about its measured time: {direct, gateway}. */
-    interface Rows {
-        Result[] run(MeasuredWindow gatewayWindow);
-    }
-
-    /** A workload's line: its rows, with the gateway's CPU measured over the gateway's measured time. */
-    private static OverheadTable.Line line(String name, boolean ratioTarget, long gatewayPid, String pidNote,
-                                           Rows rows) {
-        ProcessCpu cpu = gatewayPid > 0 ? new ProcessCpu(gatewayPid) : null;
-        Result[] both = rows.run(cpu == null ? MeasuredWindow.NONE : cpu);
-        Result d = both[0];
-        Result g = both[1];
-        String note = pidNote;
-        if (d.note() != null && d.note().equals(g.note())) {
-            note = join(note, d.note());
-        } else {
-            note = join(note, d.note() == null ? null : "direct: " + d.note());
-            note = join(note, g.note() == null ? null : "gateway: " + g.note());
-        }
-        OverheadTable.Line line = new OverheadTable.Line(name, d, g, cpu == null ? Double.NaN : cpu.cpuSeconds(),
-                cpu == null ? Double.NaN : cpu.wallSeconds(), ratioTarget, note);
-        System.err.println(String.format(Locale.ROOT, "  ratio %s, added p50 %s ms, gateway %s cores, %s CPU ms/MB",
-                OverheadTable.number(line.ratio(), 2), OverheadTable.signed(line.addedP50()),
-                OverheadTable.number(line.gatewayCores(), 2), OverheadTable.number(line.cpuMsPerMb(), 1)));
-        return line;
+        return new Result(name, path, r.requestsPerSec(), Double.NaN, r.micros().getValueAtPercentile(50) / 1000.0,
+                r.micros().getValueAtPercentile(99) / 1000.0, r.failed(), r.firstError());
     }
 
     private static String join(String a, String b) {
@@ -244,6 +256,12 @@ public final class GatewayBench implements Command {
                         + o.gateway().turn().toMillis() / 1000.0 + " s (never both at once; a turn ends once its"
                         + " requests in flight are answered), each row measured over its own turns"
                         + (o.gateway().rounds() > 1 ? "; all workloads " + o.gateway().rounds() + " times over" : ""),
+                o.gateway().paced() > 0
+                        ? "paced lines: the workload again, both rows sending " + o.gateway().paced() + " x the"
+                        + " direct row's requests/s of the line before, spread over their connections (latency"
+                        + " from when each request was due): the latency the gateway adds at equal load, below"
+                        + " saturation; their ratio shows whether both kept the pace"
+                        : "no paced lines (--paced 0)",
                 "produce: v2 binary, " + PRODUCE_BATCH + " records of " + o.recordSize() + " bytes per request, "
                         + o.connections() + " keep-alive connections, a fresh topic per row; consume: v2 binary instances "
                         + o.consume().instances() + " reading a topic pre-filled with "

@@ -3,6 +3,7 @@ package io.kafkarest.bench.produce;
 import io.kafkarest.bench.BenchOptions;
 import io.kafkarest.bench.ClosedLoop;
 import io.kafkarest.bench.Command;
+import io.kafkarest.bench.Compared;
 import io.kafkarest.bench.MeasuredWindow;
 import io.kafkarest.bench.RestAdmin;
 import io.kafkarest.bench.Result;
@@ -156,11 +157,11 @@ public final class ProduceBench implements Command {
     /**
      * {@code v2-binary x<batch>} straight to produce-service and through the gateway in turns ({@link
      * ClosedLoop#runInTurns}; {@code --connections} loops each, to a fresh topic each): both see the same machine.
-     *
-     * @return the direct row and the gateway row
+     * Each set sends {@code pace} requests per second, or as fast as it is answered (0).
      */
-    public static Result[] v2BinaryInTurns(RestAdmin admin, BenchOptions o, Payloads payloads, String runId,
-                                           int batch, Duration turn, MeasuredWindow gatewayWindow) throws Exception {
+    public static Compared v2BinaryInTurns(RestAdmin admin, BenchOptions o, Payloads payloads, String runId,
+                                           int batch, Duration turn, MeasuredWindow gatewayWindow, double pace)
+            throws Exception {
         String name = V2_BINARY + " x" + batch;
         byte[] body = payloads.v2Binary(batch);
         List<List<SameRequestLoop>> sets = new ArrayList<>();
@@ -168,13 +169,15 @@ public final class ProduceBench implements Command {
             URI base = o.baseUrl(path, o.produceUrl());
             String topic = topic(admin, o, runId, V2_BINARY + "-" + batch + "-" + path);
             admin.awaitProducible(base, topic, o.partitions(), Duration.ofSeconds(30));
-            sets.add(SameRequestLoop.of(o.connections(), base.resolve("/topics/" + topic), "POST", body,
-                    "application/vnd.kafka.binary.v2+json", V2_ACCEPT, batch));
+            List<SameRequestLoop> loops = SameRequestLoop.of(o.connections(), base.resolve("/topics/" + topic), "POST",
+                    body, "application/vnd.kafka.binary.v2+json", V2_ACCEPT, batch);
+            loops.forEach(loop -> loop.paced(pace / loops.size()));
+            sets.add(loops);
         }
         ClosedLoop.Outcome[] r = ClosedLoop.runInTurns(sets.get(0), sets.get(1), o.warmup(), o.duration(), turn,
                 gatewayWindow);
-        return new Result[] {inTurns(name, BenchOptions.DIRECT, batch, r[0], o),
-                             inTurns(name, BenchOptions.GATEWAY, batch, r[1], o)};
+        return new Compared(inTurns(name, BenchOptions.DIRECT, batch, r[0], o),
+                inTurns(name, BenchOptions.GATEWAY, batch, r[1], o), r[0].requestsPerSec());
     }
 
     private static Result inTurns(String name, String path, int batch, ClosedLoop.Outcome r, BenchOptions o) {

@@ -166,7 +166,7 @@ class V2RecordsClientTest {
             }
         };
         ClosedLoop.Outcome[] r = new V2RecordsClient(Duration.ofMillis(250), 1000).runInTurns(a, b,
-                Duration.ofMillis(200), Duration.ofMillis(600), Duration.ofMillis(100), counting);
+                Duration.ofMillis(200), Duration.ofMillis(600), Duration.ofMillis(100), counting, 0);
         for (ClosedLoop.Outcome o : r) {
             assertNull(o.firstError());
             assertTrue(o.requests() > 10, "answers in the measured turns: " + o.requests());
