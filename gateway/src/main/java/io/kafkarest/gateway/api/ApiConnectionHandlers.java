@@ -54,7 +54,7 @@ class ApiConnectionHandlers implements BeanCreatedEventListener<NettyServerCusto
             PassThrough passThrough = lane.get();
             if (passThrough.enabled()) {
                 channel.pipeline().addAfter("malformed-target-guard", "pass-through", new PassThroughHandler(passThrough));
-                channel.config().setRecvByteBufAllocator(PassThrough.SOCKET_READS);
+                channel.config().setRecvByteBufAllocator(PassThrough.CLIENT_READS);
                 channel.config().setWriteBufferWaterMark(PassThrough.CLIENT_WRITES);
             }
         }

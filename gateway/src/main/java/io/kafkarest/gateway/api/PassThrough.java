@@ -118,6 +118,13 @@ class PassThrough {
             .maxMessagesPerRead(16);
 
     /**
+     * How a lane's client connection reads: the sizes of {@link #SOCKET_READS}, and a read Micronaut's server asks for
+     * (its connections do not read on their own) goes on while each read fills its buffer, up to 16 in a row
+     * ({@link ReadsWhileFull}), so that a request's body already in the socket is taken in one turn.
+     */
+    static final RecvByteBufAllocator CLIENT_READS = new ReadsWhileFull(SOCKET_READS, 16);
+
+    /**
      * How much may wait unflushed for a lane's client: one full read of the node's answer ({@link #SOCKET_READS})
      * and more, so that the reads of one turn are written together; above it, the lane flushes, and stops reading
      * the node while the client does not take it (Netty's default, 64 KiB, would stop after every read).

@@ -6,6 +6,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -43,6 +44,29 @@ public final class RestAdmin {
                 "application/json", "{\"topic_name\":\"" + name + "\",\"partitions_count\":" + partitions + "}");
         if (r.statusCode() / 100 != 2) {
             throw new IOException("Creating topic " + name + " answered " + r.statusCode() + ": " + r.body());
+        }
+    }
+
+    /** Deletes a topic through the gateway's v3 admin API; one that is gone already is fine. */
+    public void deleteTopic(String name) throws IOException, InterruptedException {
+        HttpResponse<String> r = send("DELETE", gateway.resolve("/v3/clusters/" + clusterId() + "/topics/" + name),
+                null, null);
+        if (r.statusCode() != 204 && r.statusCode() != 404) {
+            throw new IOException("Deleting topic " + name + " answered " + r.statusCode() + ": " + r.body());
+        }
+    }
+
+    /** Deletes topics a run wrote, telling (not failing) when one cannot be deleted. */
+    public void deleteQuietly(List<String> topics) {
+        for (String topic : topics) {
+            try {
+                deleteTopic(topic);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (IOException e) {
+                System.err.println("warning: " + e.getMessage());
+            }
         }
     }
 

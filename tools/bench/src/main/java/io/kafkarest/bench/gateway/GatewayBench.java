@@ -112,6 +112,10 @@ public final class GatewayBench implements Command {
             }
         }
 
+        if (o.runs(CONSUME)) {
+            admin.deleteQuietly(List.of(topic));
+        }
+
         String markdown = table.toMarkdown();
         System.out.println();
         System.out.println(markdown);
