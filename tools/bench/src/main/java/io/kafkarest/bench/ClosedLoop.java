@@ -32,6 +32,14 @@ public final class ClosedLoop {
      */
     public record Outcome(long records, long requests, long failed, double seconds, long totalRecords,
                           long lastRecordNs, long windowStartNs, Histogram micros, String firstError) {
+        public double p50Ms() {
+            return micros.getValueAtPercentile(50) / 1000.0;
+        }
+
+        public double p99Ms() {
+            return micros.getValueAtPercentile(99) / 1000.0;
+        }
+
         /** Answers per second of the measured window. */
         public double requestsPerSec() {
             return seconds > 0 ? requests / seconds : Double.NaN;

@@ -9,6 +9,7 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadLocalRandom;
 import org.HdrHistogram.Histogram;
@@ -52,8 +53,8 @@ public abstract class RequestLoop {
     }
 
     /**
-     * One request and its answer on the open connection: write the request to {@code out}, read the answer from
-     * {@code in} with {@link #readAnswer}; returns the answer's records. A failed request throws.
+     * One request and its answer on the open connection ({@link #send}); returns the answer's records. A failed
+     * request throws.
      */
     protected abstract long exchange(InputStream in, OutputStream out) throws IOException;
 
@@ -63,10 +64,12 @@ public abstract class RequestLoop {
     }
 
     /**
-     * Reads the next answer: a 2xx body is given to {@code body}; any other status throws {@link HttpError} with the
-     * start of its body.
+     * Writes {@code request} and reads its answer: a 2xx body is given to {@code body}; any other status throws
+     * {@link HttpError} with the start of its body.
      */
-    protected final void readAnswer(InputStream in, Sink body) throws IOException {
+    protected final void send(byte[] request, InputStream in, OutputStream out, Sink body) throws IOException {
+        out.write(request);
+        out.flush();
         HttpWire.Head head = HttpWire.readHead(in);
         if (head.status / 100 != 2) {
             ByteArrayOutputStream text = new ByteArrayOutputStream();
@@ -88,6 +91,12 @@ public abstract class RequestLoop {
     public RequestLoop paced(double requestsPerSecond) {
         this.intervalNanos = requestsPerSecond > 0 ? Math.max(1, Math.round(1e9 / requestsPerSecond)) : 0;
         return this;
+    }
+
+    /** Paces a set of loops to {@code requestsPerSecond} together, each its share ({@link #paced}); 0: unpaced. */
+    public static <T extends RequestLoop> List<T> pacedTogether(List<T> loops, double requestsPerSecond) {
+        loops.forEach(loop -> loop.paced(requestsPerSecond / loops.size()));
+        return loops;
     }
 
     protected final int port() {

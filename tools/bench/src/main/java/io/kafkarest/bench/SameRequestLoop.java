@@ -56,10 +56,8 @@ public final class SameRequestLoop extends RequestLoop {
 
     @Override
     protected long exchange(InputStream in, OutputStream out) throws IOException {
-        out.write(request);
-        out.flush();
         answer.reset();
-        readAnswer(in, answer::write);
+        send(request, in, out, answer::write);
         String text = answer.toString(StandardCharsets.UTF_8);
         if (ERROR_CODE.matcher(text).find()) {
             throw new HttpError("HTTP 2xx with an error: " + text.substring(0, Math.min(text.length(), 400)));

@@ -158,8 +158,8 @@ public final class ConsumeBench implements Command {
         }
         String notes = String.format(Locale.ROOT, "%.0f records per answer", (double) r.records() / r.requests())
                 + (note == null ? "" : "; " + note);
-        return Result.of(name, path, perSec, o.recordSize(), r.micros().getValueAtPercentile(50) / 1000.0,
-                r.micros().getValueAtPercentile(99) / 1000.0, r.failed(), r.firstError()).withNote(notes);
+        return Result.of(name, path, perSec, o.recordSize(), r.p50Ms(), r.p99Ms(), r.failed(), r.firstError())
+                .withNote(notes);
     }
 
     /**

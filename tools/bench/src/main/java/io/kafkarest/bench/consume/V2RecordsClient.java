@@ -60,9 +60,7 @@ final class V2RecordsClient {
     }
 
     private List<Reader> readers(List<URI> instances, double pace) {
-        List<Reader> readers = instances.stream().map(Reader::new).toList();
-        readers.forEach(r -> r.paced(pace / readers.size()));
-        return readers;
+        return RequestLoop.pacedTogether(instances.stream().map(Reader::new).toList(), pace);
     }
 
     /** One instance's loop. */
@@ -79,10 +77,8 @@ final class V2RecordsClient {
 
         @Override
         protected long exchange(InputStream in, OutputStream out) throws IOException {
-            out.write(request);
-            out.flush();
             counter.reset();
-            readAnswer(in, counter::feed);
+            send(request, in, out, counter::feed);
             return counter.count();
         }
     }

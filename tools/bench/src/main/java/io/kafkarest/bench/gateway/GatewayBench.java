@@ -6,6 +6,7 @@ import io.kafkarest.bench.Command;
 import io.kafkarest.bench.Compared;
 import io.kafkarest.bench.MeasuredWindow;
 import io.kafkarest.bench.ProcessCpu;
+import io.kafkarest.bench.RequestLoop;
 import io.kafkarest.bench.RestAdmin;
 import io.kafkarest.bench.Result;
 import io.kafkarest.bench.SameRequestLoop;
@@ -194,10 +195,8 @@ public final class GatewayBench implements Command {
             throws InterruptedException {
         List<List<SameRequestLoop>> sets = new ArrayList<>();
         for (URI base : List.of(o.gateway().adminUrl(), o.gatewayUrl())) {
-            List<SameRequestLoop> loops = SameRequestLoop.of(o.connections(), base.resolve("/brokers"), "GET", null,
-                    null, V2_ACCEPT, 1);
-            loops.forEach(loop -> loop.paced(pace / loops.size()));
-            sets.add(loops);
+            sets.add(RequestLoop.pacedTogether(SameRequestLoop.of(o.connections(), base.resolve("/brokers"), "GET",
+                    null, null, V2_ACCEPT, 1), pace));
         }
         ClosedLoop.Outcome[] r = ClosedLoop.runInTurns(sets.get(0), sets.get(1), o.warmup(), o.duration(),
                 o.gateway().turn(), gatewayWindow);
@@ -210,8 +209,8 @@ public final class GatewayBench implements Command {
         if (r.requests() == 0) {
             return Result.failed(name, path, r.firstError() == null ? "no answer" : r.firstError());
         }
-        return new Result(name, path, r.requestsPerSec(), Double.NaN, r.micros().getValueAtPercentile(50) / 1000.0,
-                r.micros().getValueAtPercentile(99) / 1000.0, r.failed(), r.firstError());
+        return new Result(name, path, r.requestsPerSec(), Double.NaN, r.p50Ms(), r.p99Ms(), r.failed(),
+                r.firstError());
     }
 
     private static String join(String a, String b) {

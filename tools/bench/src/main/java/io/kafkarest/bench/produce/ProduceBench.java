@@ -5,6 +5,7 @@ import io.kafkarest.bench.ClosedLoop;
 import io.kafkarest.bench.Command;
 import io.kafkarest.bench.Compared;
 import io.kafkarest.bench.MeasuredWindow;
+import io.kafkarest.bench.RequestLoop;
 import io.kafkarest.bench.RestAdmin;
 import io.kafkarest.bench.Result;
 import io.kafkarest.bench.ResultTable;
@@ -174,10 +175,9 @@ public final class ProduceBench implements Command {
                 String topic = topic(admin, o, runId, V2_BINARY + "-" + batch + "-" + path);
                 topics.add(topic);
                 admin.awaitProducible(base, topic, o.partitions(), Duration.ofSeconds(30));
-                List<SameRequestLoop> loops = SameRequestLoop.of(o.connections(), base.resolve("/topics/" + topic),
-                        "POST", body, "application/vnd.kafka.binary.v2+json", V2_ACCEPT, batch);
-                loops.forEach(loop -> loop.paced(pace / loops.size()));
-                sets.add(loops);
+                sets.add(RequestLoop.pacedTogether(SameRequestLoop.of(o.connections(),
+                        base.resolve("/topics/" + topic), "POST", body, "application/vnd.kafka.binary.v2+json",
+                        V2_ACCEPT, batch), pace));
             }
             r = ClosedLoop.runInTurns(sets.get(0), sets.get(1), o.warmup(), o.duration(), turn, gatewayWindow);
         } finally {
@@ -192,8 +192,7 @@ public final class ProduceBench implements Command {
             return Result.failed(name, path, r.firstError() == null ? "no answer" : r.firstError());
         }
         return Result.of(name, path, r.records() / r.seconds(), o.recordSize(),
-                r.micros().getValueAtPercentile(50) / 1000.0, r.micros().getValueAtPercentile(99) / 1000.0,
-                r.failed() * batch, r.firstError());
+                r.p50Ms(), r.p99Ms(), r.failed() * batch, r.firstError());
     }
 
     private static Result wrkCase(Wrk wrk, BenchOptions o, String name, String path, URI url, String contentType,
