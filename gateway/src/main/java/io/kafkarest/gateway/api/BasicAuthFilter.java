@@ -28,7 +28,8 @@ import reactor.core.scheduler.Schedulers;
  * HTTP Basic authentication on the API port when {@code gateway.auth.users-file} ({@code GATEWAY_AUTH_USERS_FILE})
  * names a users file; otherwise it lets everything through. Runs before {@link GatewayFilter} and after
  * {@link CrossOriginFilter} (which answers CORS preflights, without credentials, when CORS is on); the management port is never challenged.
- * Missing or wrong credentials answer 401 40101 with {@code WWW-Authenticate: Basic realm="kafka-rest"}.
+ * Missing or wrong credentials answer 401 40101 with {@code WWW-Authenticate: Basic realm="kafka-rest"}. The
+ * pass-through lane asks {@link #admitsAtOnce} and takes only what it admits; everything else comes here.
  */
 @Filter(Filter.MATCH_ALL_PATTERN)
 public class BasicAuthFilter implements HttpServerFilter {
@@ -80,6 +81,20 @@ public class BasicAuthFilter implements HttpServerFilter {
                 .subscribeOn(blocking) // bcrypt takes tens of milliseconds: never on the event loop
                 .flatMap(ok -> ok ? Mono.from(chain.proceed(request))
                         : Mono.just(GatewayErrors.unauthorized(realm, "Invalid user name or password")));
+    }
+
+    /**
+     * Whether a request with this {@code Authorization} header passes at once: authentication is off, or the header
+     * carries credentials accepted before (a digest compared, no bcrypt). The pass-through lane takes only such
+     * requests on the API port and leaves the rest to this filter, which checks them off the event loop, challenges
+     * what fails and remembers what passes.
+     */
+    boolean admitsAtOnce(@Nullable String authorization) {
+        if (passwords == null) {
+            return true;
+        }
+        String[] credentials = credentials(authorization);
+        return credentials != null && passwords.remembered(credentials[0], credentials[1]);
     }
 
     /** {user, password} from {@code Authorization: Basic base64(user:password)}, or null. */

@@ -2,6 +2,7 @@ package io.kafkarest.gateway.api;
 
 import io.kafkarest.gateway.security.CorsPolicy;
 import io.micronaut.context.annotation.Property;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpRequest;
@@ -11,6 +12,7 @@ import io.micronaut.http.annotation.Filter;
 import io.micronaut.http.filter.HttpServerFilter;
 import io.micronaut.http.filter.ServerFilterChain;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Mono;
 
@@ -21,7 +23,9 @@ import reactor.core.publisher.Mono;
  * A preflight ({@code OPTIONS} with {@code Origin} and {@code Access-Control-Request-Method}) is answered here and
  * never forwarded: 200 with the {@code Access-Control-Allow-*} headers, or 403 when the origin, method or headers are
  * not allowed. Other requests from an allowed origin get {@code Access-Control-Allow-Origin} on their answer
- * (401s included, so a browser can read them).
+ * (401s included, so a browser can read them). The pass-through lane asks the same of this class
+ * ({@link #answersPreflight}, {@link #answerHeaders}): it leaves preflights here and puts the same
+ * headers on the answers it relays.
  */
 @Filter(Filter.MATCH_ALL_PATTERN)
 public class CrossOriginFilter implements HttpServerFilter {
@@ -53,9 +57,34 @@ public class CrossOriginFilter implements HttpServerFilter {
     }
 
     static boolean isPreflight(HttpRequest<?> request) {
-        return request.getMethod() == HttpMethod.OPTIONS
-                && request.getHeaders().contains(HttpHeaders.ORIGIN)
-                && request.getHeaders().contains(HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD);
+        return isPreflight(request.getMethodName(), request.getHeaders().get(HttpHeaders.ORIGIN),
+                request.getHeaders().get(HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD));
+    }
+
+    /** Whether CORS is on and this is a preflight, which this filter answers (the lane leaves it here). */
+    boolean answersPreflight(String method, @Nullable String origin, @Nullable String requestMethod) {
+        return enabled && isPreflight(method, origin, requestMethod);
+    }
+
+    private static boolean isPreflight(String method, @Nullable String origin, @Nullable String requestMethod) {
+        return HttpMethod.OPTIONS.name().equals(method) && origin != null && requestMethod != null;
+    }
+
+    /**
+     * Adds to an answer (not a preflight's) what a page at this {@code Origin} needs to read it:
+     * {@code Access-Control-Allow-Origin} and the rest; nothing when CORS is off, there is no origin or it is not
+     * allowed (the browser then keeps the answer from the page).
+     */
+    void answerHeaders(@Nullable String origin, BiConsumer<String, String> header) {
+        if (!enabled || origin == null) {
+            return;
+        }
+        policy.allowOrigin(origin).ifPresent(allowOrigin -> {
+            allow(allowOrigin, header);
+            if (!policy.exposedHeaders().isEmpty()) {
+                header.accept(HttpHeaders.ACCESS_CONTROL_EXPOSE_HEADERS, String.join(", ", policy.exposedHeaders()));
+            }
+        });
     }
 
     @Override
@@ -64,18 +93,11 @@ public class CrossOriginFilter implements HttpServerFilter {
         if (!enabled || origin == null || apiPort.isManagementRequest(request)) {
             return chain.proceed(request);
         }
-        Optional<String> allowOrigin = policy.allowOrigin(origin);
         if (isPreflight(request)) {
-            return Mono.just(preflight(request, origin, allowOrigin));
-        }
-        if (allowOrigin.isEmpty()) {
-            return chain.proceed(request); // no CORS headers: the browser keeps the answer from the page
+            return Mono.just(preflight(request, origin, policy.allowOrigin(origin)));
         }
         return Mono.from(chain.proceed(request)).map(response -> {
-            allow(response, allowOrigin.get());
-            if (!policy.exposedHeaders().isEmpty()) {
-                response.header(HttpHeaders.ACCESS_CONTROL_EXPOSE_HEADERS, String.join(", ", policy.exposedHeaders()));
-            }
+            answerHeaders(origin, response::header);
             return response;
         });
     }
@@ -93,7 +115,7 @@ public class CrossOriginFilter implements HttpServerFilter {
             return GatewayErrors.corsRejected("CORS: request headers " + headers + " are not all allowed");
         }
         MutableHttpResponse<?> response = HttpResponse.ok();
-        allow(response, allowOrigin.get());
+        allow(allowOrigin.get(), response::header);
         response.header(HttpHeaders.ACCESS_CONTROL_ALLOW_METHODS, String.join(", ", policy.allowedMethods()));
         String allowHeaders = policy.allowHeadersAnswer(headers);
         if (!allowHeaders.isEmpty()) {
@@ -103,13 +125,13 @@ public class CrossOriginFilter implements HttpServerFilter {
         return response;
     }
 
-    private void allow(MutableHttpResponse<?> response, String allowOrigin) {
-        response.header(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, allowOrigin);
+    private void allow(String allowOrigin, BiConsumer<String, String> header) {
+        header.accept(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, allowOrigin);
         if (!"*".equals(allowOrigin)) {
-            response.header(HttpHeaders.VARY, HttpHeaders.ORIGIN);
+            header.accept(HttpHeaders.VARY, HttpHeaders.ORIGIN);
         }
         if (policy.allowCredentials()) {
-            response.header(HttpHeaders.ACCESS_CONTROL_ALLOW_CREDENTIALS, "true");
+            header.accept(HttpHeaders.ACCESS_CONTROL_ALLOW_CREDENTIALS, "true");
         }
     }
 }

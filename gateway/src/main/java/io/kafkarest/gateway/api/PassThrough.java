@@ -21,6 +21,7 @@ import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
@@ -39,8 +40,10 @@ import java.util.Optional;
  * within the size limit); its head is copied with the proxy headers, its body and the answer pass through as the
  * buffers Netty read. Everything else - consumer creation (its {@code base_uri} is rewritten), 404/405, the
  * gateway's own pages, management requests - goes to Micronaut and {@link GatewayFilter}, as does every request
- * when Basic authentication or CORS is on (those are Micronaut filters) or {@code gateway.pass-through.enabled} is
- * false.
+ * when {@code gateway.pass-through.enabled} is false. Edge security is the Micronaut filters' to decide, and the lane
+ * asks them: with Basic authentication on, it takes only requests whose credentials {@link BasicAuthFilter} admits
+ * at once (accepted before), so a new or wrong password is checked and challenged there; with CORS on, preflights
+ * stay with {@link CrossOriginFilter}, and the lane puts its headers on the answers it relays.
  */
 @Singleton
 class PassThrough {
@@ -55,13 +58,14 @@ class PassThrough {
     private final JsonMapper json;
     private final long maxRequestSize;
     private final boolean enabled;
+    private final BasicAuthFilter authentication;
+    final CrossOriginFilter crossOrigin;
 
     PassThrough(RouteTable routes, RouteTargets targets, GatewayMetrics metrics, BackendChannels channels,
                 GatewayConfiguration config, HttpServerConfiguration serverConfig, JsonMapper json,
                 @Value("${micronaut.http.client.read-timeout:120s}") Duration readTimeout,
                 @Property(name = "gateway.pass-through.enabled", defaultValue = "true") boolean enabled,
-                @Property(name = "gateway.auth.users-file") @Nullable String usersFile,
-                @Property(name = "gateway.cors.enabled", defaultValue = "false") boolean corsEnabled) {
+                BasicAuthFilter authentication, CrossOriginFilter crossOrigin) {
         this.routes = routes;
         this.targets = targets;
         this.metrics = metrics;
@@ -71,7 +75,9 @@ class PassThrough {
         this.readTimeout = readTimeout;
         this.json = json;
         this.maxRequestSize = serverConfig.getMaxRequestSize();
-        this.enabled = enabled && (usersFile == null || usersFile.isBlank()) && !corsEnabled;
+        this.enabled = enabled;
+        this.authentication = authentication;
+        this.crossOrigin = crossOrigin;
     }
 
     boolean enabled() {
@@ -92,11 +98,19 @@ class PassThrough {
             return Optional.empty();
         }
         String rawPath = rawPath(request.uri());
-        if (RouteTable.isGatewayOwn(rawPath)) {
+        if (RouteTable.isGatewayOwn(rawPath) || !passesEdgeSecurityAtOnce(request)) {
             return Optional.empty();
         }
         return routes.match(request.method().name(), rawPath)
                 .filter(route -> route.kind() == RouteKind.FORWARD || route.kind() == RouteKind.CONSUMER_INSTANCE);
+    }
+
+    /** Neither a password to check nor a CORS preflight to answer: what only the Micronaut filters do. */
+    private boolean passesEdgeSecurityAtOnce(HttpRequest request) {
+        HttpHeaders headers = request.headers();
+        return authentication.admitsAtOnce(headers.get(HttpHeaderNames.AUTHORIZATION))
+                && !crossOrigin.answersPreflight(request.method().name(), headers.get(HttpHeaderNames.ORIGIN),
+                        headers.get(HttpHeaderNames.ACCESS_CONTROL_REQUEST_METHOD));
     }
 
     /** The path part of an origin-form request target, still percent-encoded. */

@@ -440,6 +440,7 @@ final class PassThroughHandler extends ChannelDuplexHandler {
                 HttpHeaders headers = head.headers();
                 ForwardedHeaders.HOP_BY_HOP.forEach(headers::remove);
                 headers.set(RequestIds.HEADER, requestId);
+                allowCrossOrigin(headers);
                 if (!requestComplete || !clientKeepAlive) {
                     headers.set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
                     closeClient = true;
@@ -580,6 +581,7 @@ final class PassThroughHandler extends ChannelDuplexHandler {
         /** The gateway's own answer (no node, node failed); the connection is closed if the body is still coming. */
         private void answer(MutableHttpResponse<?> answer) {
             var response = lane.toNetty(answer, requestId);
+            allowCrossOrigin(response.headers());
             if (!requestComplete || !clientKeepAlive
                     || HttpHeaderValues.CLOSE.contentEqualsIgnoreCase(response.headers().get(HttpHeaderNames.CONNECTION))) {
                 response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
@@ -592,6 +594,11 @@ final class PassThroughHandler extends ChannelDuplexHandler {
                 written.addListener(ChannelFutureListener.CLOSE);
             }
             end();
+        }
+
+        /** What a page at the request's {@code Origin} needs to read the answer, when CORS is on. */
+        private void allowCrossOrigin(HttpHeaders answerHeaders) {
+            lane.crossOrigin.answerHeaders(request.headers().get(HttpHeaderNames.ORIGIN), answerHeaders::add);
         }
 
         /**

@@ -6,7 +6,8 @@ import java.util.Map;
 
 /**
  * {@link GatewayProxyTest} with the pass-through lane off: every request takes Micronaut's filter chain and proxy
- * client ({@link GatewayFilter}, {@link BackendForwarder}), as whenever Basic authentication or CORS is on.
+ * client ({@link GatewayFilter}, {@link BackendForwarder}), as with {@code GATEWAY_PASS_THROUGH_ENABLED=false}, and
+ * as a request with Basic credentials not accepted before does.
  */
 @MicronautTest
 class GatewayProxyThroughMicronautTest extends GatewayProxyTest {

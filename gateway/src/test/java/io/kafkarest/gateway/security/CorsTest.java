@@ -2,6 +2,7 @@ package io.kafkarest.gateway.security;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.kafkarest.gateway.stub.StubBackend;
@@ -10,6 +11,13 @@ import io.kafkarest.testing.TestHttp;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -21,7 +29,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
-/** CORS on the proxied paths: preflights answered by the gateway (not forwarded, not challenged). */
+/**
+ * CORS on the proxied paths: preflights answered by the gateway (not forwarded, not challenged); with Basic
+ * authentication on too, a request whose password was accepted before takes the pass-through lane.
+ */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CorsTest {
     private static final TestHttp HTTP = TestHttp.to("");
@@ -101,5 +112,44 @@ class CorsTest {
 
         TestHttp.Reply foreign = HTTP.get(url("/v3/clusters"), "Origin", "https://evil.example.com");
         assertFalse(foreign.headers().firstValue("Access-Control-Allow-Origin").isPresent());
+    }
+
+    /**
+     * Once a password has been accepted (bcrypt, through Micronaut), the same credentials take the pass-through lane,
+     * and its answers carry the CORS headers too. What shows it is the lane: a client that leaves in the middle of an
+     * answer closes the node's connection, where Micronaut's proxy client would read the node's answer to its end.
+     */
+    @Test
+    void anAcceptedPasswordTakesThePassThroughLaneWithTheCorsHeaders() throws Exception {
+        String authorization = "Basic " + Base64.getEncoder().encodeToString("alice:s3cret".getBytes());
+        assertEquals(200, HTTP.get(url("/v3/clusters"), "Authorization", authorization).status()); // checked, remembered
+
+        long answerBytes = 256L * 1024 * 1024;
+        CompletableFuture<Throwable> nodeEnded = new CompletableFuture<>();
+        backend.rawHandler("/connectors/endless", exchange -> {
+            exchange.sendResponseHeaders(200, answerBytes);
+            byte[] piece = new byte[64 * 1024];
+            try (OutputStream out = exchange.getResponseBody()) {
+                for (long written = 0; written < answerBytes; written += piece.length) {
+                    out.write(piece); // blocks while the gateway does not take more
+                }
+                nodeEnded.complete(null);
+            } catch (IOException e) {
+                nodeEnded.complete(e);
+            }
+        });
+        try (Socket client = new Socket()) {
+            client.setReceiveBufferSize(64 * 1024);
+            client.connect(new InetSocketAddress("127.0.0.1", server.getPort()), 5_000);
+            client.getOutputStream().write(("GET /connectors/endless HTTP/1.1\r\nHost: gw\r\nOrigin: " + UI
+                    + "\r\nAuthorization: " + authorization + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            String head = new String(client.getInputStream().readNBytes(1024), StandardCharsets.ISO_8859_1);
+            assertTrue(head.startsWith("HTTP/1.1 200"), head);
+            assertTrue(head.contains("\r\naccess-control-allow-origin: " + UI + "\r\n")
+                    || head.contains("\r\nAccess-Control-Allow-Origin: " + UI + "\r\n"), head);
+            assertTrue(head.toLowerCase(java.util.Locale.ROOT).contains("\r\nvary: origin\r\n"), head);
+        }
+        assertNotNull(nodeEnded.get(10, TimeUnit.SECONDS),
+                "the client left mid-answer: the lane closes the node's connection, so the node's write fails");
     }
 }
