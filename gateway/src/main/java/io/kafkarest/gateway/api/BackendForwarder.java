@@ -27,10 +27,12 @@ import reactor.core.publisher.Mono;
 class BackendForwarder {
     private final ProxyHttpClient proxyClient;
     private final long bufferedBodyLimit;
+    private final CrossOriginFilter crossOrigin;
 
-    BackendForwarder(ProxyHttpClient proxyClient, GatewayConfiguration config) {
+    BackendForwarder(ProxyHttpClient proxyClient, GatewayConfiguration config, CrossOriginFilter crossOrigin) {
         this.proxyClient = proxyClient;
         this.bufferedBodyLimit = config.getBufferedRequestBodyLimit();
+        this.crossOrigin = crossOrigin;
     }
 
     /** Errors (connection refused, timeout ...) are signalled, not mapped: the caller knows what they mean. */
@@ -51,6 +53,7 @@ class BackendForwarder {
                                               Endpoint endpoint) {
         MutableHttpRequest<?> out = request.mutate();
         ForwardedHeaders.apply(request, out.getHeaders(), external);
+        crossOrigin.forwarding(out.getHeaders()::remove);
         out.uri(URI.create(endpoint.baseUri() + pathAndQuery));
         return Mono.from(proxyClient.proxy(out)).map(response -> {
             response.getHeaders().remove("Connection");

@@ -58,13 +58,15 @@ class ConsumerCreation {
     private final ConsumerOwners owners;
     private final HttpClient httpClient;
     private final JsonMapper json;
+    private final CrossOriginFilter crossOrigin;
 
     ConsumerCreation(BackendDirectory backends, ConsumerOwners owners, HttpClient httpClient,
-                     JsonMapper json) {
+                     JsonMapper json, CrossOriginFilter crossOrigin) {
         this.backends = backends;
         this.owners = owners;
         this.httpClient = httpClient;
         this.json = json;
+        this.crossOrigin = crossOrigin;
     }
 
     Mono<MutableHttpResponse<?>> create(HttpRequest<?> request, String pathAndQuery, ExternalBase external,
@@ -125,6 +127,7 @@ class ConsumerCreation {
             }
         });
         ForwardedHeaders.apply(request, out.getHeaders(), external);
+        crossOrigin.forwarding(out.getHeaders()::remove);
         if (body.length > 0) {
             out.body(body);
         }

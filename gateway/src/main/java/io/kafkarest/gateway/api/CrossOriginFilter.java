@@ -13,6 +13,7 @@ import io.micronaut.http.filter.HttpServerFilter;
 import io.micronaut.http.filter.ServerFilterChain;
 import java.util.Optional;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Mono;
 
@@ -68,6 +69,17 @@ public class CrossOriginFilter implements HttpServerFilter {
 
     private static boolean isPreflight(String method, @Nullable String origin, @Nullable String requestMethod) {
         return HttpMethod.OPTIONS.name().equals(method) && origin != null && requestMethod != null;
+    }
+
+    /**
+     * Takes {@code Origin} off a request on its way to a node when CORS is on: the gateway has answered for the
+     * origin, and a node would apply its own origin rules (a Micronaut service reached on localhost refuses every
+     * other origin with 403, its guard against drive-by requests to localhost).
+     */
+    void forwarding(Consumer<String> removeHeader) {
+        if (enabled) {
+            removeHeader.accept(HttpHeaders.ORIGIN);
+        }
     }
 
     /**

@@ -234,6 +234,8 @@ final class PassThroughHandler extends ChannelDuplexHandler {
         private final String requestId;
         private final boolean buffered;
         private final boolean clientKeepAlive;
+        /** The request's {@code Origin} (it may not be forwarded): its answer's CORS headers depend on it. */
+        private final String origin;
         private HttpHeaders forwardHeaders;
         private CompositeByteBuf body;
         private final ArrayDeque<HttpContent> pending = new ArrayDeque<>();
@@ -268,6 +270,7 @@ final class PassThroughHandler extends ChannelDuplexHandler {
             this.buffered = !HttpUtil.isTransferEncodingChunked(request)
                     && HttpUtil.getContentLength(request, 0L) <= lane.bufferedBodyLimit;
             this.clientKeepAlive = HttpUtil.isKeepAlive(request);
+            this.origin = request.headers().get(HttpHeaderNames.ORIGIN);
             this.retriesLeft = buffered && RouteTargets.mayRetry(method, route) ? RouteTargets.RETRIES : 0;
         }
 
@@ -287,6 +290,7 @@ final class PassThroughHandler extends ChannelDuplexHandler {
             ForwardedHeaders.apply(headers::get,
                     ForwardedHeaders.clientAddress((InetSocketAddress) client.remoteAddress()), requestId,
                     external(headers, client), headers::set, headers::remove);
+            lane.crossOrigin.forwarding(headers::remove);
             return headers;
         }
 
@@ -598,7 +602,7 @@ final class PassThroughHandler extends ChannelDuplexHandler {
 
         /** What a page at the request's {@code Origin} needs to read the answer, when CORS is on. */
         private void allowCrossOrigin(HttpHeaders answerHeaders) {
-            lane.crossOrigin.answerHeaders(request.headers().get(HttpHeaderNames.ORIGIN), answerHeaders::add);
+            lane.crossOrigin.answerHeaders(origin, answerHeaders::add);
         }
 
         /**
