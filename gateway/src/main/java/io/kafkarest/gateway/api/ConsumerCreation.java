@@ -28,6 +28,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
@@ -43,7 +45,9 @@ import reactor.core.publisher.Mono;
  * <p>
  * A create that names its instance ({@code name}, or v1's {@code id}) is first checked against every consume node:
  * a live instance of that name in the group, on any node, answers 409 40902 as one proxy would (each node only knows
- * its own instances). Two creates of one name at the same moment can still both pass.
+ * its own instances). Creates of one name in one group through this gateway are taken one at a time, so the second
+ * of two sent at the same moment sees the first's instance and answers 409; through two gateways at the same moment
+ * both could still pass.
  */
 @Singleton
 class ConsumerCreation {
@@ -59,6 +63,8 @@ class ConsumerCreation {
     private final HttpClient httpClient;
     private final JsonMapper json;
     private final CrossOriginFilter crossOrigin;
+    /** The last create of each named instance in progress: the next one of that name waits for it. */
+    private final Map<ConsumerInstanceKey, CompletableFuture<Void>> creating = new ConcurrentHashMap<>();
 
     ConsumerCreation(BackendDirectory backends, ConsumerOwners owners, HttpClient httpClient,
                      JsonMapper json, CrossOriginFilter crossOrigin) {
@@ -77,11 +83,25 @@ class ConsumerCreation {
                 return createOnANode(request, pathAndQuery, external, group, body);
             }
             ConsumerInstanceKey key = new ConsumerInstanceKey(group, name.get());
-            return Mono.fromFuture(owners.findLive(key)).flatMap(owner -> owner.isPresent()
+            return oneAtATime(key, () -> Mono.fromFuture(owners.findLive(key)).flatMap(owner -> owner.isPresent()
                     ? answer(GatewayErrors.of(ErrorCode.CONSUMER_ALREADY_EXISTS, "Consumer instance with the "
                             + "specified name already exists: instance '" + key.instance() + "' of group '" + group
                             + "'"))
-                    : createOnANode(request, pathAndQuery, external, group, body));
+                    : createOnANode(request, pathAndQuery, external, group, body)));
+        });
+    }
+
+    /** Runs a named create once the create of the same name before it (if any) has ended, however it ended. */
+    private Mono<MutableHttpResponse<?>> oneAtATime(ConsumerInstanceKey key,
+                                                    Supplier<Mono<MutableHttpResponse<?>>> create) {
+        return Mono.defer(() -> {
+            CompletableFuture<Void> mine = new CompletableFuture<>();
+            CompletableFuture<Void> before = creating.put(key, mine);
+            Mono<Void> turn = before == null ? Mono.empty() : Mono.fromFuture(before);
+            return turn.then(Mono.defer(create)).doFinally(signal -> {
+                creating.remove(key, mine);
+                mine.complete(null);
+            });
         });
     }
 

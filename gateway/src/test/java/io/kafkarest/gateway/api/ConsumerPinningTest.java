@@ -16,9 +16,14 @@ import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -183,6 +188,32 @@ class ConsumerPinningTest implements TestPropertyProvider {
         assertEquals(owner, ownerOf(group, "dup", node1, node2));
         Map<String, Object> other = create(gateway(), group, "other");
         assertEquals("other", other.get("instance_id"), "other names are created as before");
+    }
+
+    @Test
+    void twoCreatesOfOneNameAtTheSameMomentMakeOneInstance() throws Exception {
+        String group = "race-group";
+        node1.createTakes(Duration.ofMillis(300));
+        node2.createTakes(Duration.ofMillis(300));
+        ExecutorService clients = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<TestHttp.Reply>> replies = new ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                replies.add(clients.submit(() -> HTTP.post(gateway() + "/consumers/" + group, "{\"name\":\"race\"}",
+                        "Content-Type", V2, "Accept", V2)));
+            }
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<TestHttp.Reply> reply : replies) {
+                statuses.add(reply.get(30, TimeUnit.SECONDS).status());
+            }
+            statuses.sort(null);
+            assertEquals(List.of(200, 409), statuses, "one is created, the other finds it");
+            ownerOf(group, "race", node1, node2); // exactly one node holds it
+        } finally {
+            clients.shutdownNow();
+            node1.createTakes(Duration.ZERO);
+            node2.createTakes(Duration.ZERO);
+        }
     }
 
     @Test

@@ -21,6 +21,7 @@ public final class ConsumeNodeStub {
     private final StubBackend stub;
     private final Set<String> instances = ConcurrentHashMap.newKeySet();
     private final AtomicInteger counter = new AtomicInteger();
+    private volatile long createMillis;
 
     private ConsumeNodeStub(StubBackend stub) {
         this.stub = stub;
@@ -39,6 +40,11 @@ public final class ConsumeNodeStub {
         return stub.url();
     }
 
+    /** How long a create takes from now on (the node works on it before the instance exists). */
+    public void createTakes(java.time.Duration duration) {
+        createMillis = duration.toMillis();
+    }
+
     public boolean owns(String group, String instance) {
         return instances.contains(group + "/" + instance);
     }
@@ -50,6 +56,13 @@ public final class ConsumeNodeStub {
             String group = create.group(1);
             Matcher name = NAME.matcher(new String(request.body()));
             String instance = name.find() ? name.group(1) : stub.name() + "-" + counter.incrementAndGet();
+            if (createMillis > 0) {
+                try {
+                    Thread.sleep(createMillis); // a slow node: the instance appears only now
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
             if (!instances.add(group + "/" + instance)) {
                 return Reply.json(409, "{\"error_code\":40902,\"message\":\"Consumer instance already exists\"}");
             }
