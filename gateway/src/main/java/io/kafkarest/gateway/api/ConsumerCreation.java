@@ -97,7 +97,8 @@ class ConsumerCreation {
         return Mono.defer(() -> {
             CompletableFuture<Void> mine = new CompletableFuture<>();
             CompletableFuture<Void> before = creating.put(key, mine);
-            Mono<Void> turn = before == null ? Mono.empty() : Mono.fromFuture(before);
+            // suppressCancel: a client that leaves while waiting must not cancel the create before it
+            Mono<Void> turn = before == null ? Mono.empty() : Mono.fromFuture(before, true);
             return turn.then(Mono.defer(create)).doFinally(signal -> {
                 creating.remove(key, mine);
                 mine.complete(null);

@@ -98,11 +98,12 @@ class PassThrough {
             return Optional.empty();
         }
         String rawPath = rawPath(request.uri());
-        if (RouteTable.isGatewayOwn(rawPath) || !passesEdgeSecurityAtOnce(request)) {
+        if (RouteTable.isGatewayOwn(rawPath)) {
             return Optional.empty();
         }
         return routes.match(request.method().name(), rawPath)
-                .filter(route -> route.kind() == RouteKind.FORWARD || route.kind() == RouteKind.CONSUMER_INSTANCE);
+                .filter(route -> route.kind() == RouteKind.FORWARD || route.kind() == RouteKind.CONSUMER_INSTANCE)
+                .filter(route -> passesEdgeSecurityAtOnce(request));
     }
 
     /** Neither a password to check nor a CORS preflight to answer: what only the Micronaut filters do. */
