@@ -29,7 +29,8 @@ public record BenchOptions(Duration duration, Duration warmup, int connections, 
               --batches 1,10,100    records per request of v2-binary [1,10,100]
               --paths direct,gateway  where HTTP cases go: produce-service directly and/or the gateway [both]
               --partitions N        partitions of each fresh topic [6]
-              --gateway-url URL     [http://localhost:8080]
+              --gateway-url URL     [http://localhost:8080]; http://user:password@host:port sends
+                                    those credentials (HTTP Basic) to a gateway that asks for them
               --produce-url URL     produce-service, for the direct path [http://localhost:8082]
               --bootstrap HOST:PORT Kafka, for the native client [localhost:9092]
               --out-dir DIR         where results-<timestamp>.md goes [.local/bench]

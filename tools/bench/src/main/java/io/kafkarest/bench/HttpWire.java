@@ -4,7 +4,9 @@ import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.Locale;
 
 /**
@@ -14,6 +16,34 @@ import java.util.Locale;
  */
 public final class HttpWire {
     private HttpWire() {
+    }
+
+    /**
+     * The {@code Authorization} header line for a URL with credentials ({@code http://user:password@host:port}, a
+     * gateway with Basic authentication), or "" for one without.
+     */
+    public static String authorizationLine(URI url) {
+        String userInfo = url.getUserInfo(); // decoded
+        return userInfo == null ? "" : "Authorization: Basic "
+                + Base64.getEncoder().encodeToString(userInfo.getBytes(StandardCharsets.UTF_8)) + "\r\n";
+    }
+
+    /** The URL without its credentials: for clients that do not take them there, and for printing. */
+    public static URI withoutUserInfo(URI url) {
+        if (url.getRawUserInfo() == null) {
+            return url;
+        }
+        return URI.create(url.toString().replace(url.getRawUserInfo() + "@", ""));
+    }
+
+    /** {@code uri} with the credentials of {@code from}, if it has any (a {@code base_uri} the gateway answered). */
+    public static URI withUserInfoOf(URI from, URI uri) {
+        if (from.getRawUserInfo() == null || uri.getRawUserInfo() != null) {
+            return uri;
+        }
+        return URI.create(uri.getScheme() + "://" + from.getRawUserInfo() + "@" + uri.getRawAuthority()
+                + (uri.getRawPath() == null ? "" : uri.getRawPath())
+                + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()));
     }
 
     /** The status line and the headers that matter. */

@@ -100,8 +100,12 @@ public final class RestAdmin {
     /** One request; the answer's body as text. */
     public HttpResponse<String> send(String method, URI uri, String contentType, String body)
             throws IOException, InterruptedException {
-        HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30))
+        HttpRequest.Builder b = HttpRequest.newBuilder(HttpWire.withoutUserInfo(uri)).timeout(Duration.ofSeconds(30))
                 .header("Accept", "application/json, application/vnd.kafka.v2+json");
+        String authorization = HttpWire.authorizationLine(uri);
+        if (!authorization.isEmpty()) {
+            b.header("Authorization", authorization.substring("Authorization: ".length()).strip());
+        }
         if (contentType != null) {
             b.header("Content-Type", contentType);
         }

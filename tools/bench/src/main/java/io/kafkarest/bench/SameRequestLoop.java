@@ -32,7 +32,8 @@ public final class SameRequestLoop extends RequestLoop {
         this.recordsPerAnswer = recordsPerAnswer;
         String target = url.getRawPath() + (url.getRawQuery() == null ? "" : "?" + url.getRawQuery());
         StringBuilder head = new StringBuilder(method).append(' ').append(target).append(" HTTP/1.1\r\nHost: ")
-                .append(url.getHost()).append(':').append(port()).append("\r\nAccept: ").append(accept).append("\r\n");
+                .append(url.getHost()).append(':').append(port()).append("\r\nAccept: ").append(accept).append("\r\n")
+                .append(HttpWire.authorizationLine(url));
         if (body != null) {
             head.append("Content-Type: ").append(contentType).append("\r\nContent-Length: ").append(body.length)
                     .append("\r\n");

@@ -37,6 +37,7 @@ class SameRequestLoopTest {
     private final Set<String> bodies = ConcurrentHashMap.newKeySet();
     private final Set<String> contentTypes = ConcurrentHashMap.newKeySet();
     private final Set<Integer> connections = ConcurrentHashMap.newKeySet();
+    private final Set<String> authorizations = ConcurrentHashMap.newKeySet();
 
     private URI start() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -51,6 +52,7 @@ class SameRequestLoopTest {
         posts.incrementAndGet();
         bodies.add(exchange.getRequestMethod() + " " + new String(got, StandardCharsets.UTF_8));
         contentTypes.add(String.valueOf(exchange.getRequestHeaders().getFirst("Content-Type")));
+        authorizations.add(String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
         connections.add(exchange.getRemoteAddress().getPort());
         byte[] answer = (exchange.getRequestURI().getPath().endsWith("/broken") ? FAILED : OK)
                 .getBytes(StandardCharsets.UTF_8);
@@ -95,6 +97,29 @@ class SameRequestLoopTest {
         assertTrue(r.firstError().startsWith("HTTP 2xx with an error: {\"offsets\":[{\"partition\":null"),
                 r.firstError());
         assertEquals(0, r.requests());
+    }
+
+    @Test
+    void credentialsInTheUrlGoAsBasicAuthorizationWithEveryRequest() throws Exception {
+        URI base = start();
+        URI secured = URI.create("http://bench:pw%40x@127.0.0.1:" + base.getPort() + "/topics/t");
+        ClosedLoop.Outcome r = ClosedLoop.run(SameRequestLoop.of(2, secured, "GET", null, null,
+                "application/vnd.kafka.v2+json", 1), Duration.ZERO, Duration.ofMillis(200), MeasuredWindow.NONE);
+        assertNull(r.firstError());
+        assertTrue(r.requests() > 0);
+        String expected = "Basic " + java.util.Base64.getEncoder().encodeToString(
+                "bench:pw@x".getBytes(StandardCharsets.UTF_8));
+        assertEquals(Set.of(expected), authorizations);
+
+        authorizations.clear();
+        assertEquals(200, new RestAdmin(secured).send("GET", secured, null, null).statusCode(), "the JDK's client");
+        assertEquals(Set.of(expected), authorizations);
+
+        // a base_uri the gateway answers (no credentials) gets the gateway URL's again; printing drops them
+        assertEquals(URI.create("http://bench:pw%40x@127.0.0.1:8180/consumers/g/instances/i?x=1"),
+                HttpWire.withUserInfoOf(secured, URI.create("http://127.0.0.1:8180/consumers/g/instances/i?x=1")));
+        assertEquals(URI.create("http://127.0.0.1:" + base.getPort() + "/topics/t"), HttpWire.withoutUserInfo(secured));
+        assertEquals("", HttpWire.authorizationLine(base));
     }
 
     @Test

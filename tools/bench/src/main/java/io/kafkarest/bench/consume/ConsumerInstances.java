@@ -1,5 +1,6 @@
 package io.kafkarest.bench.consume;
 
+import io.kafkarest.bench.HttpWire;
 import io.kafkarest.bench.RestAdmin;
 import java.io.IOException;
 import java.net.URI;
@@ -66,7 +67,7 @@ final class ConsumerInstances implements AutoCloseable {
         if (r.statusCode() != 200 || !m.find()) {
             throw new IOException("POST /consumers/" + group + " answered " + r.statusCode() + ": " + r.body());
         }
-        URI uri = URI.create(m.group(1));
+        URI uri = HttpWire.withUserInfoOf(base, URI.create(m.group(1)));
         created.add(uri);
         HttpResponse<String> s = rest.send("POST", URI.create(uri + "/subscription"), V2,
                 "{\"topics\":[\"" + topic + "\"]}");

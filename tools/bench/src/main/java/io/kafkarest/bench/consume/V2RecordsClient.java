@@ -1,5 +1,6 @@
 package io.kafkarest.bench.consume;
 
+import io.kafkarest.bench.HttpWire;
 import io.kafkarest.bench.ClosedLoop;
 import io.kafkarest.bench.MeasuredWindow;
 import io.kafkarest.bench.RequestLoop;
@@ -72,7 +73,8 @@ final class V2RecordsClient {
             super(base, "v2-records-" + base.getPath());
             String path = (base.getRawPath() == null ? "" : base.getRawPath()) + query;
             this.request = ("GET " + path + " HTTP/1.1\r\nHost: " + base.getHost() + ":" + port()
-                    + "\r\nAccept: " + ACCEPT + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+                    + "\r\nAccept: " + ACCEPT + "\r\n" + HttpWire.authorizationLine(base) + "\r\n")
+                    .getBytes(StandardCharsets.US_ASCII);
         }
 
         @Override

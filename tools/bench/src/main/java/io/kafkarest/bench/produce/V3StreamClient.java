@@ -161,7 +161,8 @@ public final class V3StreamClient {
                 OutputStream out = new BufferedOutputStream(socket.getOutputStream(), 64 * 1024);
                 out.write(("POST " + path + " HTTP/1.1\r\nHost: " + base.getHost() + ":" + port()
                         + "\r\nContent-Type: application/json\r\nAccept: application/json"
-                        + "\r\nTransfer-Encoding: chunked\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                        + "\r\nTransfer-Encoding: chunked\r\n" + HttpWire.authorizationLine(base) + "\r\n")
+                        .getBytes(StandardCharsets.US_ASCII));
                 out.flush();
                 while (!done && System.nanoTime() < writeUntil) {
                     if (!inFlight.tryAcquire(50, TimeUnit.MILLISECONDS)) {
