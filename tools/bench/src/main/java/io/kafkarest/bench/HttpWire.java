@@ -19,13 +19,19 @@ public final class HttpWire {
     }
 
     /**
-     * The {@code Authorization} header line for a URL with credentials ({@code http://user:password@host:port}, a
-     * gateway with Basic authentication), or "" for one without.
+     * The {@code Authorization} value for a URL with credentials ({@code http://user:password@host:port}, a gateway
+     * with Basic authentication), or null for one without.
      */
-    public static String authorizationLine(URI url) {
+    public static String authorization(URI url) {
         String userInfo = url.getUserInfo(); // decoded
-        return userInfo == null ? "" : "Authorization: Basic "
-                + Base64.getEncoder().encodeToString(userInfo.getBytes(StandardCharsets.UTF_8)) + "\r\n";
+        return userInfo == null ? null
+                : "Basic " + Base64.getEncoder().encodeToString(userInfo.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The {@code Authorization} header line of a request to {@code url} ({@link #authorization}), or "". */
+    public static String authorizationLine(URI url) {
+        String authorization = authorization(url);
+        return authorization == null ? "" : "Authorization: " + authorization + "\r\n";
     }
 
     /** The URL without its credentials: for clients that do not take them there, and for printing. */

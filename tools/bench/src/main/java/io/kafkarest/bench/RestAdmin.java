@@ -102,9 +102,9 @@ public final class RestAdmin {
             throws IOException, InterruptedException {
         HttpRequest.Builder b = HttpRequest.newBuilder(HttpWire.withoutUserInfo(uri)).timeout(Duration.ofSeconds(30))
                 .header("Accept", "application/json, application/vnd.kafka.v2+json");
-        String authorization = HttpWire.authorizationLine(uri);
-        if (!authorization.isEmpty()) {
-            b.header("Authorization", authorization.substring("Authorization: ".length()).strip());
+        String authorization = HttpWire.authorization(uri);
+        if (authorization != null) {
+            b.header("Authorization", authorization);
         }
         if (contentType != null) {
             b.header("Content-Type", contentType);

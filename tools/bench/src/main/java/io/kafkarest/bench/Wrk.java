@@ -93,11 +93,12 @@ public final class Wrk {
             List<String> command = new ArrayList<>(List.of("wrk",
                     "-t", String.valueOf(Math.min(threads, connections)), "-c", String.valueOf(connections),
                     "-d", Math.max(1, (duration.toMillis() + 999) / 1000) + "s", "--timeout", "30s", "--latency",
-                    "-s", script().toString(), HttpWire.withoutUserInfo(url).toString(), "--", bodyFile == null ? "" : bodyFile.toString(),
+                    "-s", script().toString(), HttpWire.withoutUserInfo(url).toString(),
+                    "--", bodyFile == null ? "" : bodyFile.toString(),
                     contentType, accept, method));
-            String authorization = HttpWire.authorizationLine(url).strip();
-            if (!authorization.isEmpty()) {
-                command.addAll(1, List.of("-H", authorization)); // wrk does not take credentials from the URL
+            String authorization = HttpWire.authorization(url);
+            if (authorization != null) { // wrk does not take credentials from the URL
+                command.addAll(1, List.of("-H", "Authorization: " + authorization));
             }
             Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
             String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
