@@ -247,6 +247,11 @@ public record BenchOptions(Duration duration, Duration warmup, int connections, 
         return path.equals(GATEWAY) ? gatewayUrl : directUrl;
     }
 
+    /** The gateway's URL as the results print it: without credentials ({@code user:password@}). */
+    public URI shownGatewayUrl() {
+        return HttpWire.withoutUserInfo(gatewayUrl);
+    }
+
     public boolean runs(String caseName) {
         return cases.contains(caseName);
     }

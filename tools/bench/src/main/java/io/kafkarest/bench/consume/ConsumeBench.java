@@ -1,6 +1,5 @@
 package io.kafkarest.bench.consume;
 
-import io.kafkarest.bench.HttpWire;
 import io.kafkarest.bench.BenchOptions;
 import io.kafkarest.bench.ClosedLoop;
 import io.kafkarest.bench.Command;
@@ -236,7 +235,7 @@ public final class ConsumeBench implements Command {
                         + o.warmup().toMillis() / 1000.0 + " s warm-up (after its first records)",
                 "v2-binary: instances " + c.instances() + ", one keep-alive connection each, GET .../records?timeout="
                         + c.readTimeout().toMillis() + "&max_bytes=" + c.maxBytes() + "; latency per request",
-                "direct = consume-service " + c.url() + ", gateway = " + HttpWire.withoutUserInfo(o.gatewayUrl()) + ", Kafka "
+                "direct = consume-service " + c.url() + ", gateway = " + o.shownGatewayUrl() + ", Kafka "
                         + o.bootstrapServers(),
                 "ratio = records/s of the row / records/s of native; MB/s = records/s x record size / 10^6;"
                         + " idle-memory: RSS growth of consume-service / instances, in the notes");

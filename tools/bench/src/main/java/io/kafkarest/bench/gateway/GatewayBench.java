@@ -1,6 +1,5 @@
 package io.kafkarest.bench.gateway;
 
-import io.kafkarest.bench.HttpWire;
 import io.kafkarest.bench.BenchOptions;
 import io.kafkarest.bench.ClosedLoop;
 import io.kafkarest.bench.Command;
@@ -273,7 +272,7 @@ public final class GatewayBench implements Command {
                         + " GET /brokers: " + o.connections() + " keep-alive connections; latency from writing the"
                         + " request to reading the answer's last byte",
                 "direct = produce-service " + o.produceUrl() + ", consume-service " + o.consume().url()
-                        + ", admin-service " + o.gateway().adminUrl() + "; gateway = " + HttpWire.withoutUserInfo(o.gatewayUrl())
+                        + ", admin-service " + o.gateway().adminUrl() + "; gateway = " + o.shownGatewayUrl()
                         + (pid > 0 ? " (pid " + pid + ")" : ""),
                 "gateway cores = CPU seconds of the gateway process (utime+stime, /proc) during its row's measured"
                         + " turns / those turns' seconds; CPU ms/MB = per 10^6 bytes of record values; CPU us/unit ="

@@ -1,6 +1,5 @@
 package io.kafkarest.bench.produce;
 
-import io.kafkarest.bench.HttpWire;
 import io.kafkarest.bench.BenchOptions;
 import io.kafkarest.bench.ClosedLoop;
 import io.kafkarest.bench.Command;
@@ -263,7 +262,8 @@ public final class ProduceBench implements Command {
                         + o.wrkThreads() + " threads) / " + o.connections() + " v3 streams (window "
                         + o.streamWindow() + ", " + o.streamChunk() + " records per chunk)",
                 "native: at most " + (o.nativeInFlight() == 0 ? "unlimited" : o.nativeInFlight())
-                        + " records in flight; direct = produce-service " + o.produceUrl() + ", gateway = " + HttpWire.withoutUserInfo(o.gatewayUrl()) + ", Kafka "
+                        + " records in flight; direct = produce-service " + o.produceUrl()
+                        + ", gateway = " + o.shownGatewayUrl() + ", Kafka "
                         + o.bootstrapServers(),
                 "ratio = records/s of the row / records/s of native; MB/s = records/s x record size / 10^6");
     }
